@@ -1,0 +1,31 @@
+"""`python -m antcorpus [FOLDER]`: print the corpus table and the cleaning report."""
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+
+from . import cleaning_report, load_corpus, source_report
+from .errors import CorpusError
+
+
+def main(argv: list[str]) -> int:
+    """Print the corpus table, the per-file summary and the cleaning report."""
+    root = argv[0] if argv else None
+    try:
+        corpus = load_corpus(root)
+    except CorpusError as err:
+        print(f"corpus error: {err}", file=sys.stderr)
+        return 2
+    with pd.option_context("display.width", 200, "display.max_columns", 30, "display.max_colwidth", 40):
+        print("Corpus: one row per piece\n")
+        print(corpus[["doc_id", "era", "date", "date_precision", "author_type", "genre", "n_chars"]].to_string(index=False))
+        print("\nSource files: characters left outside every piece are page chrome and repeated blocks\n")
+        print(source_report(root).to_string(index=False))
+        print("\nCleaning report: instances each step changed, per piece\n")
+        print(cleaning_report(root, wide=True).to_string())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

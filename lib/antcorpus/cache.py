@@ -1,0 +1,33 @@
+"""A small content-keyed JSON cache under .cache/ for derived, rebuildable results."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+
+from .config import cache_dir
+
+
+def cache_key(parts: Iterable[str]) -> str:
+    """SHA-256 over the parts, NUL-separated, so any change to any part changes the key."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()[:24]
+
+
+def cached_json(kind: str, key: str, compute: Callable[[], object]):
+    """Return the cached value for (kind, key), computing and storing it on a miss."""
+    folder = cache_dir() / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{key}.json"
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8"))
+    value = compute()
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(value, fh, ensure_ascii=False)
+    os.replace(tmp, path)
+    return value
