@@ -20,7 +20,7 @@ CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # One or more tone-marked pinyin syllables in parentheses right after a Han character.
 PINYIN = re.compile(rf"(?<=[{HAN_CLASS}])(?:[(（][a-zü]*[{TONED}][a-zü]*[)）])+")
-PAGE_NUMBER = re.compile(r"^[ \t]*\d{1,3}[ \t]*[.．]?[ \t]*(?:\n|$)", re.M)
+PAGE_NUMBER = re.compile(r"^[^\S\n]*\d{1,3}[^\S\n]*[.．]?[^\S\n]*(?:\n|$)", re.M)
 FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b]+")
 ASCII_TO_CJK_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -28,6 +28,7 @@ CJK_CONTEXT = re.compile(f"[{HAN_CLASS}{CJK_PUNCT}]")
 # A space between Chinese text and anything but a Latin letter carries no meaning.
 INNER_SPACE = re.compile(f"(?<=[{HAN_CLASS}{CJK_PUNCT}]) (?=[^A-Za-z\\s])|(?<=[^A-Za-z\\s]) (?=[{HAN_CLASS}{CJK_PUNCT}])")
 HAN_DROPPING = frozenset({"repair_word_roundtrip", "dedupe_paragraphs"})
+MAX_PASSES = 4
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,21 @@ def dedupe_paragraphs(text: str) -> tuple[str, int]:
 
 
 def clean_text(text: str, script: str = "simplified", word_roundtrip: bool = False) -> tuple[str, list[Step]]:
-    """Run the generic cleaning chain; return the cleaned text and the per-step log."""
+    """Run the generic chain until it changes nothing (at most MAX_PASSES); return text and summed log."""
+    passes: list[Step] = []
+    for _ in range(MAX_PASSES):
+        out, log = _clean_pass(text, script, word_roundtrip)
+        passes += log
+        if out == text:
+            break
+        text = out
+    else:
+        raise RuntimeError(f"cleaning did not settle in {MAX_PASSES} passes")
+    return text, _sum_steps(passes)
+
+
+def _clean_pass(text: str, script: str, word_roundtrip: bool) -> tuple[str, list[Step]]:
+    """One pass of the generic chain, in its fixed order."""
     log: list[Step] = []
     text = run_step("normalise_width", normalise_width, text, log)
     text = run_step("drop_page_numbers", drop_page_numbers, text, log)
@@ -159,3 +174,10 @@ def clean_text(text: str, script: str = "simplified", word_roundtrip: bool = Fal
     text = run_step("normalise_punctuation", normalise_punctuation, text, log)
     text = run_step("dedupe_paragraphs", dedupe_paragraphs, text, log)
     return text, log
+
+
+def _sum_steps(steps: list[Step]) -> list[Step]:
+    """Add up the passes' logs step by step, keeping the chain's order."""
+    order = list(dict.fromkeys(s.step for s in steps))
+    return [Step(name, *(sum(getattr(s, f) for s in steps if s.step == name)
+                         for f in ("instances", "chars_removed", "han_removed"))) for name in order]

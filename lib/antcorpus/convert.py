@@ -36,8 +36,17 @@ def chars_changed(before: str, after: str) -> int:
 
 
 def to_simplified(text: str, script: str) -> tuple[str, int]:
-    """Convert to mainland simplified with the config chosen for the piece's script."""
-    out = converter(OPENCC_CONFIG[script]).convert(text)
+    """Convert to mainland simplified with the config chosen for the piece's script.
+
+    In traditional pieces tw2s runs only on lines that t2s would still change, so a line
+    already simplified (显著) is never pushed through tw2s (显着): the step is idempotent.
+    """
+    t2s = converter(OPENCC_CONFIG["simplified"])
+    if script == "simplified":
+        out = t2s.convert(text)
+    else:
+        tw2s = converter(OPENCC_CONFIG["traditional"])
+        out = "\n".join(tw2s.convert(line) if t2s.convert(line) != line else line for line in text.split("\n"))
     return out, chars_changed(text, out)
 
 

@@ -1,0 +1,68 @@
+"""`python -m antcorpus.build`: execute every notebook in order, in place, in a fresh kernel.
+
+Prints progress per notebook; on a failing cell it stops and names the notebook and the
+cell. The build fixes PYTHONHASHSEED (the Makefile exports it) so reruns repeat.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from .config import REPO
+
+NOTEBOOKS = REPO / "notebooks"
+CELL_TIMEOUT = 600  # seconds; the slowest cell (an LDA sweep) must stay well inside this
+
+
+def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The numbered notebooks, in order (NN-verb-object.ipynb)."""
+    return sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb"))
+
+
+def failing_cell(nb) -> int | None:
+    """Index (1-based, code cells only) of the first code cell whose output is an error."""
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    for i, cell in enumerate(code, 1):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            return i
+    return None
+
+
+def run(path: Path) -> float:
+    """Execute one notebook in place from a fresh kernel; return seconds taken."""
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    try:
+        client.execute()
+    except CellExecutionError:
+        cell = failing_cell(nb)
+        nbformat.write(nb, path)
+        raise SystemExit(f"FAILED {path.name}: code cell {cell} raised; the error is saved in the notebook")
+    nbformat.write(nb, path)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str]) -> int:
+    """Run the named notebooks, or all of them, printing one progress line each."""
+    paths = [Path(a) for a in argv] or notebooks()
+    if not paths:
+        print("no notebooks to run yet")
+        return 0
+    if os.environ.get("PYTHONHASHSEED") is None:
+        print("warning: PYTHONHASHSEED is not set; run through `make` for repeatable builds")
+    for n, path in enumerate(paths, 1):
+        print(f"[{n}/{len(paths)}] {path.name} ...", flush=True)
+        print(f"[{n}/{len(paths)}] {path.name} done in {run(path):.1f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,51 @@
+"""seeds/ is raw and immutable; per-document knowledge lives only in its catalog."""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+
+import yaml
+
+import antcorpus
+from antcorpus.tokens import tokenizer
+
+from antcorpus.config import REPO, SEEDS
+from antcorpus.sources import read_sums
+
+SHARED = REPO.parent / "shared" / "seeds"
+CATALOG = yaml.safe_load((SEEDS / "catalog.yaml").read_text(encoding="utf-8"))
+
+
+def test_seed_checksums_hold():
+    sums = read_sums(SEEDS)
+    assert len(sums) == 5
+    for name, digest in sums.items():
+        assert hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_seeds_match_the_shared_originals_where_present():
+    if not SHARED.is_dir():
+        return  # a clone used outside this workplace has no shared/ beside it
+    for original in SHARED.iterdir():
+        assert (SEEDS / original.name).read_bytes() == original.read_bytes(), original.name
+
+
+def test_no_code_names_a_seed_file_or_piece():
+    names = [re.escape(n) for n in read_sums(SEEDS)] + [re.escape(p["doc_id"]) for p in CATALOG["pieces"]]
+    names += [r"\d{3}_[0-9a-f]{16}"]
+    pattern = re.compile("|".join(names))
+    for path in sorted((REPO / "lib").rglob("*.py")):
+        assert not pattern.search(path.read_text(encoding="utf-8")), path.name
+
+
+def test_loading_writes_nothing_into_the_corpus_folder(tmp_path, monkeypatch):
+    copy = tmp_path / "seeds"
+    shutil.copytree(SEEDS, copy)
+    before = sorted((p.name, p.stat().st_mtime_ns, p.read_bytes()) for p in copy.iterdir())
+    monkeypatch.setenv("ANTCORPUS_CACHE", str(tmp_path / "cache"))
+    corpus = antcorpus.load_corpus(copy)
+    antcorpus.cleaning_report(copy)
+    antcorpus.tokens_corpus(list(corpus.text))
+    assert sorted((p.name, p.stat().st_mtime_ns, p.read_bytes()) for p in copy.iterdir()) == before
+    tokenizer.cache_clear()  # it was built with the temporary cache folder
