@@ -16,6 +16,7 @@ import jieba
 import pandas as pd
 import stopwordsiso
 
+from .cache import cache_key, cached_json
 from .clean import HAN
 from .config import DATA, cache_dir
 
@@ -87,8 +88,6 @@ def tokenize(text: str, aliases: dict[str, str] | None = None) -> list[str]:
 
 def tokens_corpus(texts: list[str], aliases: dict[str, str] | None = None) -> list[list[str]]:
     """Tokenize many texts, cached on their content, the dictionary, stopwords and settings."""
-    from .cache import cache_key, cached_json
-
     code = hashlib.sha256(open(__file__, "rb").read()).hexdigest()
     settings = [f"HMM={HMM}", jieba.__version__, code, dictionary_version(), ",".join(sorted(stopwords())),
                 repr(sorted((aliases or {}).items()))]
