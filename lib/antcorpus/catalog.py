@@ -81,12 +81,13 @@ def date_range(path: Path, entry: dict) -> tuple[pd.Timestamp | None, pd.Timesta
         if date not in (None, ""):
             raise CorpusError(path, f"{entry['doc_id']}: an undated piece has date {date!r}", f"{entry['doc_id']}.date")
         return None, None
+    text = str(date)
     try:
-        period = pd.Period(str(date), freq=PERIOD[precision])
+        period = pd.Period(text, freq=PERIOD[precision])
+        fits = len(text) == {"day": 10, "month": 7, "year": 4}[precision]
     except ValueError:
-        raise CorpusError(path, f"{entry['doc_id']}: date {date!r} does not fit precision {precision!r}",
-                          f"{entry['doc_id']}.date") from None
-    if len(str(date)) != {"day": 10, "month": 7, "year": 4}[precision]:
+        fits = False
+    if not fits:
         raise CorpusError(path, f"{entry['doc_id']}: date {date!r} does not fit precision {precision!r}",
                           f"{entry['doc_id']}.date")
     return period.start_time.normalize(), period.end_time.normalize()

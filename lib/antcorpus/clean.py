@@ -6,12 +6,11 @@ checks this on every call, so a silent loss of text is an error, not a surprise.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .config import DATA
+from .config import DATA, read_tsv
 from .convert import to_simplified
 
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
@@ -82,8 +81,7 @@ def strip_pinyin(text: str) -> tuple[str, int]:
 @lru_cache(maxsize=1)
 def roundtrip_rules() -> tuple[tuple[re.Pattern, str, str], ...]:
     """The Word round-trip repair table: (pattern, replacement, note) rows."""
-    with open(DATA / "word_roundtrip.tsv", encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh, delimiter="\t") if not r["pattern"].startswith("#")]
+    rows = read_tsv(DATA / "word_roundtrip.tsv")
     return tuple((re.compile(r["pattern"]), r["replacement"], r["note"]) for r in rows)
 
 

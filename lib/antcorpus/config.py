@@ -1,6 +1,7 @@
 """Project paths, decided in one place (never the working directory)."""
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
 
@@ -26,3 +27,10 @@ def cache_dir() -> Path:
     path = Path(os.environ.get("ANTCORPUS_CACHE") or REPO / ".cache")
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def read_tsv(path: Path) -> list[dict]:
+    """Rows of a tab-separated data file with a header, skipping `#` comment lines."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))

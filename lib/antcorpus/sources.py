@@ -35,7 +35,7 @@ def read_sums(root: Path) -> dict[str, str]:
     if not path.is_file():
         raise CorpusError(path, "missing; create it with `sha256sum *.txt > SHA256SUMS`")
     sums = {}
-    for n, line in enumerate(path.read_text(encoding="ascii").splitlines(), 1):
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         parts = line.split(maxsplit=1)
         if len(parts) != 2 or len(parts[0]) != 64:
             raise CorpusError(path, f"line {n} is not '<sha256>  <file>'")

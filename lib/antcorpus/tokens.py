@@ -6,7 +6,6 @@ unusual character runs (with HMM on, jieba glues unknown runs into new "words").
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import logging
 import re
@@ -18,7 +17,7 @@ import stopwordsiso
 
 from .cache import cache_key, cached_json
 from .clean import HAN
-from .config import DATA, cache_dir
+from .config import DATA, cache_dir, read_tsv
 
 HMM = False
 DICT_FILE = DATA / "domain_dict.tsv"
@@ -28,17 +27,10 @@ LATIN_WORD = re.compile(r"^[a-z][a-z0-9]+$")
 ALIASES = {"蚂蚁金服": "蚂蚁集团", "蚂蚁金融服务集团": "蚂蚁集团"}
 
 
-def _rows(path) -> list[dict]:
-    """Rows of a tab-separated data file, skipping `#` comment lines."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
 @lru_cache(maxsize=1)
 def domain_terms() -> pd.DataFrame:
     """The domain dictionary: word, category, gloss."""
-    return pd.DataFrame(_rows(DICT_FILE))
+    return pd.DataFrame(read_tsv(DICT_FILE))
 
 
 def dictionary_version() -> str:
