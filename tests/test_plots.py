@@ -1,0 +1,75 @@
+"""Figures: Chinese renders (no missing glyphs), and save_figure writes stable PNG, SVG and CSV."""
+from __future__ import annotations
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from antcorpus import plots  # noqa: E402
+
+LABELS = ["蚂蚁金服", "蚂蚁集团", "监管", "普惠金融", "花呗"]
+
+
+def glyph_warnings(draw) -> list[str]:
+    """Messages about missing glyphs raised while drawing and rendering a figure."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = draw()
+        fig.canvas.draw()
+        plt.close(fig)
+    return [str(w.message) for w in caught if "missing from" in str(w.message) or "Glyph" in str(w.message)]
+
+
+def bar_chart():
+    """A small bar chart with Chinese tick labels and title."""
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.bar(LABELS, [5, 4, 3, 2, 1])
+    ax.set_title("词频 term frequency")
+    return fig
+
+
+def test_font_resolves_to_a_file():
+    family, path = plots.cjk_font()
+    assert family and path.is_file() and plots.font_path() == str(path)
+
+
+def test_chinese_renders_without_missing_glyphs():
+    with plots.cjk_style():
+        assert glyph_warnings(bar_chart) == []
+
+
+def test_figure_made_in_style_renders_outside_it():
+    with plots.cjk_style():
+        fig = bar_chart()
+    assert glyph_warnings(lambda: fig) == []
+
+
+def test_the_glyph_check_can_fail_without_the_style():
+    with plt.rc_context({"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}):
+        assert glyph_warnings(bar_chart)
+
+
+def test_save_figure_writes_three_stable_files(tmp_path):
+    data = pd.DataFrame({"term": LABELS, "count": [5, 4, 3, 2, 1]})
+    with plots.cjk_style():
+        fig = bar_chart()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph while saving fails the test
+        first = plots.save_figure(fig, "01-test-bars", data, folder=tmp_path)
+    snapshot = {ext: p.read_bytes() for ext, p in first.items()}
+    plots.save_figure(fig, "01-test-bars", data, folder=tmp_path)
+    plt.close(fig)
+    assert {ext: p.read_bytes() for ext, p in first.items()} == snapshot
+    assert b"<text" not in snapshot["svg"] and snapshot["png"][:4] == b"\x89PNG"
+    assert pd.read_csv(first["csv"]).equals(data)
+
+
+@pytest.mark.parametrize("bad", ["timeline", "1-timeline", "01_timeline", "01-Timeline"])
+def test_save_figure_names_carry_the_notebook_number(tmp_path, bad):
+    with pytest.raises(ValueError, match="notebook number"):
+        plots.save_figure(plt.figure(), bad, pd.DataFrame(), folder=tmp_path)
