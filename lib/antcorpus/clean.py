@@ -26,7 +26,8 @@ ASCII_TO_CJK_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"
 CJK_CONTEXT = re.compile(f"[{HAN_CLASS}{CJK_PUNCT}]")
 # A space between Chinese text and anything but a Latin letter carries no meaning.
 INNER_SPACE = re.compile(f"(?<=[{HAN_CLASS}{CJK_PUNCT}]) (?=[^A-Za-z\\s])|(?<=[^A-Za-z\\s]) (?=[{HAN_CLASS}{CJK_PUNCT}])")
-HAN_DROPPING = frozenset({"repair_word_roundtrip", "dedupe_paragraphs"})
+# The only steps allowed to lower the Han count: catalog drops and restorations, round-trip repairs, duplicates.
+HAN_DROPPING = frozenset({"drop_spans", "restore_garbled", "repair_word_roundtrip", "dedupe_paragraphs"})
 MAX_PASSES = 4
 
 
@@ -45,11 +46,11 @@ def han_count(text: str) -> int:
     return len(HAN.findall(text))
 
 
-def run_step(name: str, fn, text: str, log: list[Step], *args, drops_han: bool = False) -> str:
+def run_step(name: str, fn, text: str, log: list[Step], *args) -> str:
     """Apply one step, append its Step to `log`, and refuse unnamed loss of Han characters."""
     out, instances = fn(text, *args)
     step = Step(name, instances, len(text) - len(out), han_count(text) - han_count(out))
-    if step.han_removed and not (drops_han or name in HAN_DROPPING):
+    if step.han_removed and name not in HAN_DROPPING:
         raise RuntimeError(f"cleaning step {name} changed the Han character count by {step.han_removed}")
     log.append(step)
     return out

@@ -33,9 +33,8 @@ def clean_piece(raw: str, entry: dict, path: Path) -> tuple[str, str, list[Step]
     """Cut one piece out of its raw file and clean it: (raw piece, text, step log, spans)."""
     doc_id, log = entry["doc_id"], []
     piece, bounds = slice_spans(raw, entry["spans"], path, doc_id)
-    text = run_step("drop_spans", drop_spans, piece, log, entry.get("drop") or [], path, doc_id, drops_han=True)
-    text = run_step("restore_garbled", restore_runs, text, log, entry.get("restore") or [], path, doc_id,
-                    drops_han=True)
+    text = run_step("drop_spans", drop_spans, piece, log, entry.get("drop") or [], path, doc_id)
+    text = run_step("restore_garbled", restore_runs, text, log, entry.get("restore") or [], path, doc_id)
     text = run_step("mask_years", mask_years, text, log, entry.get("unreliable_years") or [])
     if entry.get("hard_wrapped"):
         text = run_step("unwrap_lines", unwrap_lines, text, log)
