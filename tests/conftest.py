@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,11 @@ def write_corpus(folder: Path, files: dict[str, bytes], pieces: list[dict], sums
     return folder
 
 
+def pytest_configure(config):
+    """Notebooks executed by the tests (nbmake) write their figures to a temporary folder."""
+    os.environ.setdefault("ANTCORPUS_FIGURES", tempfile.mkdtemp(prefix="antcorpus-figures-"))
+
+
 @pytest.fixture
 def toy(tmp_path):
     """A valid one-file corpus; tests break one thing at a time."""
@@ -49,4 +56,4 @@ def corpus():
 from hypothesis import settings  # noqa: E402
 
 settings.register_profile("deep", max_examples=5000, deadline=None)
-settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "default"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

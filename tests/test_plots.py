@@ -73,3 +73,35 @@ def test_save_figure_writes_three_stable_files(tmp_path):
 def test_save_figure_names_carry_the_notebook_number(tmp_path, bad):
     with pytest.raises(ValueError, match="notebook number"):
         plots.save_figure(plt.figure(), bad, pd.DataFrame(), folder=tmp_path)
+
+
+def test_strict_glyphs_turns_tofu_into_an_error():
+    with warnings.catch_warnings():
+        plots.strict_glyphs()
+        with plt.rc_context({"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}):
+            fig = bar_chart()
+            with pytest.raises(UserWarning, match="missing from font"):
+                fig.canvas.draw()
+        plt.close(fig)
+
+
+def test_font_draws_every_character_of_the_corpus(corpus):
+    assert plots.missing_glyphs("".join(corpus["text"])) == []
+
+
+def test_missing_glyphs_reports_what_the_font_lacks():
+    assert plots.missing_glyphs("蚂蚁 \U0002a700") == ["\U0002a700"]
+
+
+def test_era_colours_fixed_and_distinct():
+    colours = plots.era_colours(["2016–2018", "2020", "2025", "undated"])
+    assert len({colours[e] for e in ("2016–2018", "2020", "2025", "undated")}) == 4
+    assert plots.era_colours(["2016–2018"])["2016–2018"] == colours["2016–2018"]
+
+
+def test_figures_go_where_the_environment_says(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANTCORPUS_FIGURES", str(tmp_path / "figs"))
+    fig = plt.figure()
+    paths = plots.save_figure(fig, "01-test-empty", pd.DataFrame({"a": [1]}))
+    plt.close(fig)
+    assert paths["png"].parent == tmp_path / "figs" and paths["csv"].is_file()

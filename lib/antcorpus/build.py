@@ -34,18 +34,31 @@ def failing_cell(nb) -> int | None:
     return None
 
 
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def clean_metadata(nb) -> None:
+    """Keep only the kernelspec and language name: no machine paths, versions or timestamps."""
+    nb.metadata = nbformat.from_dict({"kernelspec": KERNELSPEC, "language_info": {"name": "python"}})
+    for cell in nb.cells:
+        for key in ("execution", "ExecuteTime", "collapsed", "scrolled"):
+            cell.metadata.pop(key, None)
+
+
 def run(path: Path) -> float:
     """Execute one notebook in place from a fresh kernel; return seconds taken."""
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3",
+    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     try:
         client.execute()
     except CellExecutionError:
         cell = failing_cell(nb)
+        clean_metadata(nb)
         nbformat.write(nb, path)
         raise SystemExit(f"FAILED {path.name}: code cell {cell} raised; the error is saved in the notebook")
+    clean_metadata(nb)
     nbformat.write(nb, path)
     return time.perf_counter() - start
 

@@ -22,6 +22,11 @@ def seeds_dir(root: str | os.PathLike | None = None) -> Path:
     return Path(chosen).expanduser().resolve()
 
 
+def figures_dir() -> Path:
+    """Where figures go: $ANTCORPUS_FIGURES (tests point it at a temporary folder) or figures/."""
+    return Path(os.environ.get("ANTCORPUS_FIGURES") or FIGURES)
+
+
 def cache_dir() -> Path:
     """Where derived, rebuildable files go: $ANTCORPUS_CACHE or the repo's .cache/."""
     path = Path(os.environ.get("ANTCORPUS_CACHE") or REPO / ".cache")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .catalog import date_range, era_of, read_catalog, read_eras, validate_pieces
+from .catalog import UNDATED, date_range, era_of, read_catalog, read_eras, validate_pieces
 from .clean import Step, clean_text, run_step
 from .config import CATALOG_NAME, seeds_dir
 from .errors import CorpusError
@@ -27,6 +27,7 @@ class Built:
     corpus: pd.DataFrame
     steps: pd.DataFrame
     sources: pd.DataFrame
+    eras: tuple
 
 
 def clean_piece(raw: str, entry: dict, path: Path) -> tuple[str, str, list[Step], list[tuple[int, int]]]:
@@ -72,7 +73,7 @@ def _build(root: Path) -> Built:
         steps += [{"doc_id": entry["doc_id"], **vars(s)} for s in log]
     for name in files:
         _check_overlaps(raws[name].path, claimed[name])
-    return Built(pd.DataFrame(rows), pd.DataFrame(steps), _sources_table(raws, claimed))
+    return Built(pd.DataFrame(rows), pd.DataFrame(steps), _sources_table(raws, claimed), tuple(eras))
 
 
 def _sources_table(raws: dict, claimed: dict) -> pd.DataFrame:
@@ -119,6 +120,12 @@ def cleaning_report(root=None, wide: bool = False) -> pd.DataFrame:
     order = list(dict.fromkeys(steps["step"]))
     table = steps.pivot_table(index="doc_id", columns="step", values="instances", aggfunc="sum", fill_value=0)
     return table.reindex(columns=order).reindex(list(dict.fromkeys(steps["doc_id"])))
+
+
+def corpus_eras(root=None) -> pd.DataFrame:
+    """The catalog's eras in order (name, start, end), then `undated`."""
+    rows = [vars(e) for e in build(root).eras] + [{"name": UNDATED, "start": pd.NaT, "end": pd.NaT}]
+    return pd.DataFrame(rows)
 
 
 def source_report(root=None) -> pd.DataFrame:

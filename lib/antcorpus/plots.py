@@ -7,6 +7,7 @@ files: the font is registered with `addfont` and the style applies inside `cjk_s
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,12 +16,14 @@ from matplotlib import font_manager
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .config import FIGURES
+from .config import figures_dir
 
 SYSTEM_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
                    "WenQuanYi Zen Hei", "WenQuanYi Micro Hei")
 FIGURE_NAME = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*$")
 DPI = 200
+# Okabe–Ito colours (distinguishable with colour-vision deficiencies); grey for undated/other.
+PALETTE = ("#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7", "#56B4E9")
 
 
 @lru_cache(maxsize=1)
@@ -50,15 +53,42 @@ def style() -> dict:
             "savefig.dpi": DPI, "savefig.bbox": "tight", "figure.dpi": 100}
 
 
+@lru_cache(maxsize=1)
+def _font_cmap() -> frozenset[int]:
+    """Code points the CJK font has glyphs for."""
+    from fontTools.ttLib import TTFont
+
+    path = cjk_font()[1]
+    with TTFont(str(path), fontNumber=0, lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """Characters of `text` (whitespace aside) the CJK font cannot draw; word clouds check this."""
+    return sorted({ch for ch in text if not ch.isspace() and ord(ch) not in _font_cmap()})
+
+
+def strict_glyphs() -> None:
+    """Turn matplotlib's missing-glyph warning into an error, so a tofu figure fails the build."""
+    warnings.filterwarnings("error", message=r"Glyph \d+ .*missing from font")
+
+
+def era_colours(order: list[str]) -> dict[str, str]:
+    """One fixed colour per era in catalog order; `undated` and `other` are grey."""
+    named = [e for e in order if e not in ("undated", "other")]
+    return {**dict(zip(named, PALETTE)), "undated": "#999999", "other": "#BBBBBB"}
+
+
 def cjk_style():
     """Context manager applying `style()`: `with cjk_style(): fig, ax = plt.subplots()`."""
     return plt.rc_context(style())
 
 
-def save_figure(fig: matplotlib.figure.Figure, name: str, data: pd.DataFrame, folder: Path = FIGURES) -> dict:
+def save_figure(fig: matplotlib.figure.Figure, name: str, data: pd.DataFrame, folder: Path | None = None) -> dict:
     """Write figures/NAME.png (200 dpi), .svg (text as paths) and .csv (the data plotted)."""
     if not FIGURE_NAME.match(name):
         raise ValueError(f"figure name {name!r} must look like '01-corpus-timeline' (notebook number first)")
+    folder = Path(folder) if folder else figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     paths = {ext: folder / f"{name}.{ext}" for ext in ("png", "svg", "csv")}
     with cjk_style():

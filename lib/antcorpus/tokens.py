@@ -38,15 +38,15 @@ def dictionary_version() -> str:
     return hashlib.sha256(DICT_FILE.read_bytes()).hexdigest()[:12]
 
 
-@lru_cache(maxsize=1)
-def tokenizer() -> jieba.Tokenizer:
-    """A private jieba Tokenizer with its cache inside the project and our words added."""
+@lru_cache(maxsize=2)
+def tokenizer(domain: bool = True) -> jieba.Tokenizer:
+    """A private jieba Tokenizer, cache inside the project, our words added unless domain=False."""
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.tmp_dir = str(cache_dir() / "jieba")
     (cache_dir() / "jieba").mkdir(exist_ok=True)
     tk.initialize()
-    for word in domain_terms()["word"]:
+    for word in domain_terms()["word"] if domain else ():
         tk.add_word(word)
     return tk
 
@@ -59,9 +59,9 @@ def stopwords() -> frozenset[str]:
     return frozenset((set(stopwordsiso.stopwords("zh")) | project) - set(domain_terms()["word"]))
 
 
-def tokens_segment(text: str) -> list[str]:
-    """Every token jieba produces (whitespace dropped), nothing filtered."""
-    return [t for t in tokenizer().lcut(text, HMM=HMM) if t.strip()]
+def tokens_segment(text: str, domain: bool = True) -> list[str]:
+    """Every token jieba produces (whitespace dropped), nothing filtered; domain=False for bare jieba."""
+    return [t for t in tokenizer(domain).lcut(text, HMM=HMM) if t.strip()]
 
 
 def is_content_token(token: str) -> bool:
