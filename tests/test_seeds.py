@@ -49,3 +49,20 @@ def test_loading_writes_nothing_into_the_corpus_folder(tmp_path, monkeypatch):
     antcorpus.tokens_corpus(list(corpus.text))
     assert sorted((p.name, p.stat().st_mtime_ns, p.read_bytes()) for p in copy.iterdir()) == before
     tokenizer.cache_clear()  # it was built with the temporary cache folder
+
+
+def test_data_card_era_table_matches_the_corpus(corpus):
+    """The data card's per-era characters and tokens are what the catalog produces today."""
+    import re
+
+    import antcorpus
+    from antcorpus.config import SEEDS
+
+    card = (SEEDS / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (2016–2018|2020|2025|undated) \| (\d+)[^|]*\| ([\d,]+) \| ([\d,]+) \|$", card, re.M)
+    assert len(rows) == 4, "the data card's era table changed shape"
+    tokens = antcorpus.tokens_corpus(corpus["text"].tolist())
+    frame = corpus.assign(n_tokens=[len(t) for t in tokens]).groupby("era")
+    for era, pieces, chars, toks in rows:
+        assert (int(pieces), int(chars.replace(",", "")), int(toks.replace(",", ""))) == (
+            len(frame.get_group(era)), frame.get_group(era)["n_chars"].sum(), frame.get_group(era)["n_tokens"].sum()), era
