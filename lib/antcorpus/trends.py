@@ -1,0 +1,100 @@
+"""Concept groups over time (notebook 03): rates per 10,000 tokens with bootstrap intervals."""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from .config import DATA, read_tsv
+from .glossary import gloss, label
+from .plots import cjk_style
+
+CONCEPTS_FILE = DATA / "concepts.tsv"
+PER = 10_000
+UNDATED = "undated"
+
+
+@lru_cache(maxsize=1)
+def concept_groups() -> pd.DataFrame:
+    """The concept groups: group, term and the term's English gloss."""
+    table = pd.DataFrame(read_tsv(CONCEPTS_FILE))
+    return table.assign(gloss=[gloss(t) for t in table["term"]])
+
+
+def unit_counts(tokens: list[list[str]], features: dict[str, set[str]]) -> pd.DataFrame:
+    """Per unit: how many tokens fall in each feature's term set, plus the unit's token total."""
+    rows = []
+    for toks in tokens:
+        counts = Counter(toks)
+        rows.append({**{f: sum(counts[t] for t in terms) for f, terms in features.items()}, "tokens": len(toks)})
+    return pd.DataFrame(rows)
+
+
+def time_bin(start, end) -> str:
+    """The calendar year a piece's content date falls in; `undated` when none or it spans years."""
+    if pd.isna(start) or start.year != end.year:
+        return UNDATED
+    return str(start.year)
+
+
+def bootstrap_rate(hits, totals, n_boot: int = 2000, seed: int = 0, level: float = 0.95) -> tuple[float, float, float]:
+    """Rate per 10,000 over all units, and a percentile interval from resampling units."""
+    hits, totals = np.asarray(hits, float), np.asarray(totals, float)
+    rate = PER * hits.sum() / totals.sum() if totals.sum() else float("nan")
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, len(hits), size=(n_boot, len(hits)))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        draws = PER * hits[idx].sum(axis=1) / totals[idx].sum(axis=1)
+    lo, hi = np.nanpercentile(draws, [50 * (1 - level), 50 * (1 + level)])
+    return rate, float(lo), float(hi)
+
+
+def trend_table(units: pd.DataFrame, counts: pd.DataFrame, by: str, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Per bin of `by` and per feature: pieces, units, tokens, count, rate and its interval."""
+    rows = []
+    features = [c for c in counts.columns if c != "tokens"]
+    for key, idx in units.groupby(by, sort=True).groups.items():
+        part = counts.loc[idx]
+        for f in features:
+            rate, lo, hi = bootstrap_rate(part[f], part["tokens"], n_boot, seed)
+            rows.append({by: key, "feature": f, "pieces": units.loc[idx, "doc_id"].nunique(), "units": len(idx),
+                         "tokens": int(part["tokens"].sum()), "count": int(part[f].sum()),
+                         "per_10k": round(rate, 1), "ci_low": round(lo, 1), "ci_high": round(hi, 1)})
+    return pd.DataFrame(rows)
+
+
+def plot_trends(table: pd.DataFrame, features: list[str], title: str, colour: str = "#0072B2"):
+    """Small multiples: each feature's rate per year on a date axis, 95% intervals, n under each point."""
+    dated = table[table["year"] != UNDATED].assign(x=lambda t: pd.to_datetime(t["year"] + "-07-01"))
+    undated = table[table["year"] == UNDATED]
+    gap = dated["x"].max() + pd.DateOffset(years=2)
+    cols = 2 if len(features) > 3 else 1
+    rows = -(-len(features) // cols)
+    with cjk_style():
+        fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 2.5 * rows + 0.8), squeeze=False, sharex=True)
+        for ax, feature in zip(axes.flat, features):
+            part = dated[dated["feature"] == feature].sort_values("x")
+            ax.errorbar(part["x"], part["per_10k"], yerr=[part["per_10k"] - part["ci_low"],
+                        part["ci_high"] - part["per_10k"]], fmt="o:", color=colour, capsize=3, lw=1)
+            for p in part.itertuples():
+                ax.annotate(f"n={p.pieces}\n{p.tokens:,}", (p.x, p.ci_high), textcoords="offset points",
+                            xytext=(0, 3), ha="center", fontsize=6, color="0.4")
+            for p in undated[undated["feature"] == feature].itertuples():
+                ax.errorbar([gap], [p.per_10k], yerr=[[p.per_10k - p.ci_low], [p.ci_high - p.per_10k]],
+                            fmt="o", mfc="white", color="0.5", capsize=3)
+            ax.axvline(gap - pd.DateOffset(months=10), color="0.8", ls="--", lw=0.8)
+            ax.set_title(label(feature) if gloss(feature) else feature, fontsize=10)
+            ax.set_ylim(bottom=0)
+            ax.grid(axis="y", color="0.92")
+        for ax in axes.flat[len(features):]:
+            ax.set_axis_off()
+        years = pd.date_range(f"{dated['x'].min().year}-01-01", f"{dated['x'].max().year + 1}-01-01", freq="YS")
+        for ax in axes[-1]:
+            ax.set_xticks(list(years) + [gap], [str(y.year) for y in years] + [UNDATED], fontsize=7, rotation=90)
+        fig.supylabel("per 10,000 content tokens")
+        fig.suptitle(title + "\n(points: content year; bars: 95% bootstrap interval over units; "
+                     "n = pieces, tokens; hollow point right of the dashed line: undated pieces)", fontsize=9)
+    return fig

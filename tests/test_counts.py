@@ -1,0 +1,81 @@
+"""Counting (notebook 02): counts, rates, bigrams, TF-IDF, lexical diversity, word clouds."""
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from antcorpus import clouds, counts, lexdiv
+
+DOCS = [["a", "a", "b"], ["b", "c"]]
+
+
+def test_dfm_and_group_sums():
+    dfm = counts.counts_dfm(DOCS, ["d1", "d2"])
+    assert dfm.loc["d1"].to_dict() == {"a": 2, "b": 1, "c": 0}
+    grouped = counts.counts_group(dfm, pd.Series({"d1": "x", "d2": "x"}))
+    assert grouped.loc["x"].to_dict() == {"a": 2, "b": 2, "c": 1}
+
+
+def test_top_terms_rates_per_10k_and_ties_alphabetical():
+    top = counts.counts_top(counts.counts_dfm([["b", "a", "c", "c"]], ["d"]), n=2)
+    assert top[["term", "count", "per_10k", "total_tokens"]].values.tolist() == [["c", 2, 5000.0, 4], ["a", 1, 2500.0, 4]]
+
+
+def test_bigrams_never_cross_a_stopword_or_punctuation():
+    assert counts.tokens_bigrams("蚂蚁金服推出花呗和借呗。余额宝") == [("蚂蚁金服", "推出"), ("推出", "花呗")]
+
+
+def test_counts_bigrams_reports_pieces_using():
+    got = counts.counts_bigrams(["蚂蚁金服推出花呗", "蚂蚁金服推出借呗"], ["x", "x"], n=1).iloc[0]
+    assert (got.bigram, got["count"], got.pieces_using, got.pieces) == ("蚂蚁金服 推出", 2, 2, 2)
+
+
+def test_tfidf_hand_computed():
+    dfm = counts.counts_dfm(DOCS, ["d1", "d2"])
+    one = counts.tfidf_top(dfm, min_count=2)
+    assert one[["doc_id", "term"]].values.tolist() == [["d1", "a"]]
+    assert one["tfidf"].iloc[0] == pytest.approx(2 / 3 * math.log(2), abs=1e-5)
+    two = counts.tfidf_top(dfm, min_count=1)
+    assert two[two.doc_id == "d2"]["term"].tolist() == ["c"]  # b is in every document: score 0, not listed
+
+
+@pytest.mark.parametrize("tokens, window, expected", [
+    (list("ababc"), 2, 1.0), (list("ababc"), 3, 7 / 9), (list("aab"), 5, 2 / 3)])
+def test_mattr_hand_computed(tokens, window, expected):
+    assert lexdiv.mattr(tokens, window) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("tokens, expected", [
+    (list("abab"), 4.0), (list("aa"), 2.0), (list("abca"), 4 / ((1 - 0.75) / 0.28)), (list("abc"), math.inf)])
+def test_mtld_hand_computed(tokens, expected):
+    assert lexdiv.mtld(tokens) == pytest.approx(expected)
+
+
+def test_mattr_is_length_robust_where_ttr_is_not():
+    rng = np.random.default_rng(0)
+    vocab = [f"w{i}" for i in range(300)]
+    short, long = list(rng.choice(vocab, 300)), list(rng.choice(vocab, 3000))
+    ttr = lambda t: len(set(t)) / len(t)  # noqa: E731
+    assert ttr(short) - ttr(long) > 0.4
+    assert abs(lexdiv.mattr(short) - lexdiv.mattr(long)) < 0.03
+
+
+def test_lexdiv_table():
+    table = lexdiv.textstat_lexdiv([list("aab")], ["d"], window=2)
+    assert table.iloc[0][["tokens", "types", "hapax_share", "ttr", "mattr_2"]].tolist() == [3, 2, 0.5, 0.667, 0.75]
+
+
+def test_comparison_terms_split_by_side():
+    rates = pd.DataFrame({"A": [10.0, 0.0, 5.0, 1.0], "B": [0.0, 8.0, 5.0, 3.0]}, index=["监管", "风险", "创新", "用户"])
+    got = clouds.comparison_terms(rates, "A", "B", n=2)
+    assert got[["term", "leans_to"]].values.tolist() == [["监管", "A"], ["风险", "B"]]
+    assert got["gloss"].tolist() == ["regulation", "risk"]
+
+
+def test_cloud_is_seeded_and_refuses_missing_glyphs():
+    freqs = {"蚂蚁金服": 5.0, "监管": 3.0, "花呗": 1.0}
+    first = clouds.cloud_draw(freqs, "#0072B2", seed=1).to_array()
+    assert np.array_equal(first, clouds.cloud_draw(freqs, "#0072B2", seed=1).to_array())
+    with pytest.raises(ValueError, match="no glyph"):
+        clouds.cloud_draw({"\U0002a700": 1.0}, "#000000")

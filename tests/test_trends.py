@@ -1,0 +1,75 @@
+"""Units, concept groups, bootstrap rates and years mentioned (notebook 03)."""
+import numpy as np
+import pandas as pd
+import pytest
+
+import antcorpus
+from antcorpus import trends, units, years
+
+
+def test_chunks_pack_whole_sentences():
+    text = "一二三四五。六七八九十。甲乙。\n丙丁戊己庚。"
+    assert units.chunk_text(text, size=8) == ["一二三四五。六七八九十。", "甲乙。丙丁戊己庚。"]
+    assert "".join(units.chunk_text(text, size=8)) == text.replace("\n", "")
+
+
+def test_piece_units_paragraphs_or_chunks():
+    assert units.piece_units("甲。\n乙。\n丙。", min_paragraphs=3) == ("paragraph", ["甲。", "乙。", "丙。"])
+    assert units.piece_units("甲。\n乙。", min_paragraphs=3, size=1) == ("chunk", ["甲。", "乙。"])
+
+
+def test_corpus_units_cover_every_piece_and_its_text(corpus):
+    table = units.corpus_units(corpus)
+    assert set(table["doc_id"]) == set(corpus["doc_id"])
+    for piece in corpus.itertuples():
+        joined = "".join(table.loc[table.doc_id == piece.doc_id, "text"])
+        assert joined.replace("\n", "") == piece.text.replace("\n", "")
+
+
+def test_concept_terms_segment_whole_and_count():
+    groups = trends.concept_groups()
+    assert groups["term"].is_unique, "a term belongs to one group only"
+    for term in groups["term"]:
+        assert antcorpus.tokenize(term) == [term], term
+    assert groups["gloss"].notna().all(), "every concept term needs a glossary entry"
+    assert {"regulation", "risk", "growth", "technology", "social", "international", "naming"} == set(groups["group"])
+
+
+def test_unit_counts():
+    got = trends.unit_counts([["监管", "合规", "用户"], []], {"regulation": {"监管", "合规"}})
+    assert got.to_dict("list") == {"regulation": [2, 0], "tokens": [3, 0]}
+
+
+def test_time_bin():
+    ts = pd.Timestamp
+    assert trends.time_bin(ts("2017-01-01"), ts("2017-12-31")) == "2017"
+    assert trends.time_bin(pd.NaT, pd.NaT) == "undated"
+    assert trends.time_bin(ts("2017-06-01"), ts("2018-05-31")) == "undated"
+
+
+def test_bootstrap_rate_degenerate_and_seeded():
+    assert trends.bootstrap_rate([1] * 10, [10] * 10) == (1000.0, 1000.0, 1000.0)
+    hits, totals = [0, 5, 1, 0, 3], [10, 20, 15, 5, 30]
+    rate, lo, hi = trends.bootstrap_rate(hits, totals, seed=3)
+    assert rate == pytest.approx(10_000 * 9 / 80) and lo < rate < hi
+    assert trends.bootstrap_rate(hits, totals, seed=3) == (rate, lo, hi)
+
+
+def test_trend_table_counts_pieces_tokens_and_hits():
+    table = pd.DataFrame({"doc_id": ["a", "a", "b"], "year": ["2017", "2017", "2025"]})
+    counts = pd.DataFrame({"risk": [1, 0, 4], "tokens": [10, 10, 20]})
+    got = trends.trend_table(table, counts, "year", n_boot=200).set_index("year")
+    assert got.loc["2017", ["pieces", "units", "tokens", "count", "per_10k"]].tolist() == [1, 2, 20, 1, 500.0]
+    assert got.loc["2025", "per_10k"] == 2000.0
+
+
+def test_years_mentioned_skip_amounts_and_masks():
+    assert years.years_mentioned("2014年到2017年，增长12.2015%，2000亿元，####年，2004-2011，20201") == [2014, 2017, 2004, 2011]
+
+
+def test_years_table_never_holds_a_masked_year(corpus):
+    table = years.textstat_years(corpus)
+    luwei = table[table.doc_id == "luwei-2017-book-review"]
+    assert luwei.empty, "卢伟's rewritten years are masked as #### and must not be read as years"
+    assert set(table.loc[table.era == "2025", "year"]) >= {2023, 2024, 2025}
+    assert np.issubdtype(table["year"].dtype, np.integer)
