@@ -73,3 +73,21 @@ def test_years_table_never_holds_a_masked_year(corpus):
     assert luwei.empty, "卢伟's rewritten years are masked as #### and must not be read as years"
     assert set(table.loc[table.era == "2025", "year"]) >= {2023, 2024, 2025}
     assert np.issubdtype(table["year"].dtype, np.integer)
+
+
+def test_trend_compare_directions_and_text():
+    rows = [("A", "up", 10, 5, 15), ("B", "up", 40, 30, 50), ("A", "down", 40, 30, 50), ("B", "down", 5, 1, 9),
+            ("A", "same", 10, 5, 20), ("B", "same", 15, 10, 25)]
+    table = pd.DataFrame([{"era": e, "feature": f, "per_10k": r, "ci_low": lo, "ci_high": hi, "count": 3,
+                           "tokens": 1000, "pieces": 2} for e, f, r, lo, hi in rows])
+    got = trends.trend_compare(table, "era", "A", "B").set_index("feature")
+    assert got["B vs A"].to_dict() == {"up": "higher", "down": "lower", "same": "overlap"}
+    assert got.loc["up", "A"] == "10 [5, 15] (3 of 1,000 tokens, n=2)" and got.loc["up", "ratio"] == 4.0
+
+
+def test_years_summary_counts_pieces_without_years():
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "era": ["x", "x"]})
+    table = pd.DataFrame({"doc_id": ["a", "a"], "era": ["x", "x"], "year": [2014, 2020], "count": [3, 1]})
+    got = years.years_summary(table, corpus, by="era").iloc[0]
+    assert (got.pieces, got.pieces_with_years, got.mentions, got.earliest, got.latest) == (2, 1, 4, 2014, 2020)
+    assert got.median_year == 2014 and got.share_2019_on == 0.25

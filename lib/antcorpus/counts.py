@@ -4,8 +4,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+import matplotlib.pyplot as plt
 import pandas as pd
 
+from .glossary import label
+from .plots import cjk_style, era_colours
 from .tokens import is_content_token, tokens_segment
 
 PER = 10_000  # rates are per 10,000 content tokens
@@ -75,3 +78,22 @@ def tfidf_top(dfm: pd.DataFrame, n: int = 10, min_count: int = 2) -> pd.DataFram
         rows += [{"doc_id": doc, "rank": i, "term": t, "count": int(row[t]), "doc_freq": int(df[t]),
                   "tfidf": round(s, 5)} for i, (t, s) in enumerate(score.head(n).items(), 1) if s > 0]
     return pd.DataFrame(rows)
+
+
+def plot_top_terms(top: pd.DataFrame, order: list[str], title: str):
+    """One panel per group: its top terms as bars of rate per 10,000, labelled term (gloss)."""
+    groups = [g for g in order if g in set(top["group"])]
+    colours = era_colours(order)
+    with cjk_style():
+        fig, axes = plt.subplots(1, len(groups), figsize=(3.6 * len(groups), 0.28 * top["rank"].max() + 1.6),
+                                 squeeze=False)
+        for ax, group in zip(axes[0], groups):
+            part = top[top["group"] == group].sort_values("rank", ascending=False)
+            ax.barh([label(t) for t in part["term"]], part["per_10k"], color=colours.get(group, "0.5"))
+            ax.tick_params(axis="y", labelsize=7)
+            total = part["total_tokens"].iloc[0]
+            ax.set_title(f"{group}\n({total:,} tokens)", fontsize=9)
+            ax.set_xlabel("per 10,000 tokens", fontsize=8)
+        fig.suptitle(title, fontsize=10)
+        fig.tight_layout()
+    return fig

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+import matplotlib.pyplot as plt
 import pandas as pd
+
+from .plots import cjk_style, era_colours
 
 MTLD_THRESHOLD = 0.72
 
@@ -62,3 +65,27 @@ def textstat_lexdiv(tokens: list[list[str]], doc_ids: list[str], window: int = 1
                      "ttr": round(len(counts) / len(toks), 3) if toks else float("nan"),
                      f"mattr_{window}": round(mattr(toks, window), 3), "mtld": round(mtld(toks), 1)})
     return pd.DataFrame(rows)
+
+
+def plot_lexdiv(table: pd.DataFrame, eras: pd.Series, order: list[str], window: int = 100):
+    """TTR and MATTR against length: TTR falls with length, MATTR much less so."""
+    colours = era_colours(order)
+    colour = [colours.get(eras[d], "0.5") for d in table["doc_id"]]
+    with cjk_style():
+        fig, axes = plt.subplots(1, 2, figsize=(10, 4), sharey=True)
+        for ax, column, name in zip(axes, ["ttr", f"mattr_{window}"], ["type-token ratio", f"MATTR (window {window})"]):
+            ax.scatter(table["tokens"], table[column], c=colour, s=40)
+            for row in table.itertuples():
+                ax.annotate("-".join(row.doc_id.split("-")[:3]), (row.tokens, getattr(row, column)), fontsize=6,
+                            xytext=(3, 2), textcoords="offset points")
+            ax.set_xscale("log")
+            ax.set_xticks([100, 200, 500, 1000, 2000, 5000], ["100", "200", "500", "1,000", "2,000", "5,000"])
+            ax.set_xticks([], minor=True)
+            ax.set_xlim(table["tokens"].min() * 0.8, table["tokens"].max() * 1.5)
+            ax.set_xlabel("content tokens in the piece (log scale)")
+            ax.set_title(name)
+        axes[0].set_ylabel("diversity")
+        handles = [plt.Line2D([], [], marker="o", ls="", color=colours[e]) for e in order if e in set(eras)]
+        axes[1].legend(handles, [e for e in order if e in set(eras)], fontsize=7, title="era")
+        fig.suptitle("Lexical diversity per piece: plain TTR depends on length, MATTR much less", fontsize=10)
+    return fig

@@ -66,6 +66,25 @@ def trend_table(units: pd.DataFrame, counts: pd.DataFrame, by: str, n_boot: int 
     return pd.DataFrame(rows)
 
 
+def trend_compare(table: pd.DataFrame, by: str, left: str, right: str) -> pd.DataFrame:
+    """Per feature: the two bins' rates with intervals, and whether `right` is higher, lower or overlaps."""
+    a = table[table[by] == left].set_index("feature")
+    b = table[table[by] == right].set_index("feature")
+    direction = ["higher" if lo_b > hi_a else "lower" if hi_b < lo_a else "overlap"
+                 for lo_b, hi_b, lo_a, hi_a in zip(b["ci_low"], b["ci_high"], a["ci_low"], a["ci_high"])]
+    out = pd.DataFrame({"feature": a.index, f"{left}": [rate_text(r) for r in a.itertuples()],
+                        f"{right}": [rate_text(r) for r in b.reindex(a.index).itertuples()],
+                        "ratio": (b["per_10k"] / a["per_10k"]).reindex(a.index).round(2).to_numpy(),
+                        f"{right} vs {left}": direction})
+    return out.reset_index(drop=True)
+
+
+def rate_text(row) -> str:
+    """'86 [53, 124] (19 of 2,209 tokens, n=1)' for one row of a trend table."""
+    return (f"{row.per_10k:.0f} [{row.ci_low:.0f}, {row.ci_high:.0f}] "
+            f"({row.count} of {row.tokens:,} tokens, n={row.pieces})")
+
+
 def plot_trends(table: pd.DataFrame, features: list[str], title: str, colour: str = "#0072B2"):
     """Small multiples: each feature's rate per year on a date axis, 95% intervals, n under each point."""
     dated = table[table["year"] != UNDATED].assign(x=lambda t: pd.to_datetime(t["year"] + "-07-01"))
@@ -82,12 +101,15 @@ def plot_trends(table: pd.DataFrame, features: list[str], title: str, colour: st
             for p in part.itertuples():
                 ax.annotate(f"n={p.pieces}\n{p.tokens:,}", (p.x, p.ci_high), textcoords="offset points",
                             xytext=(0, 3), ha="center", fontsize=6, color="0.4")
-            for p in undated[undated["feature"] == feature].itertuples():
+            apart = undated[undated["feature"] == feature]
+            for p in apart.itertuples():
                 ax.errorbar([gap], [p.per_10k], yerr=[[p.per_10k - p.ci_low], [p.ci_high - p.per_10k]],
                             fmt="o", mfc="white", color="0.5", capsize=3)
+                ax.annotate(f"n={p.pieces}\n{p.tokens:,}", (gap, p.ci_high), textcoords="offset points",
+                            xytext=(0, 3), ha="center", fontsize=6, color="0.4")
             ax.axvline(gap - pd.DateOffset(months=10), color="0.8", ls="--", lw=0.8)
             ax.set_title(label(feature) if gloss(feature) else feature, fontsize=10)
-            ax.set_ylim(bottom=0)
+            ax.set_ylim(0, max(part["ci_high"].max(), apart["ci_high"].max() if len(apart) else 0, 1) * 1.3)
             ax.grid(axis="y", color="0.92")
         for ax in axes.flat[len(features):]:
             ax.set_axis_off()

@@ -32,6 +32,20 @@ def textstat_years(corpus: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc_id", "era", "content_year", "year", "count"])
 
 
+def years_summary(table: pd.DataFrame, corpus: pd.DataFrame, by: str = "doc_id", recent: int = 2019) -> pd.DataFrame:
+    """Per piece or era: pieces (all, and those naming a year), mentions, range, median, share >= `recent`."""
+    rows = []
+    for key, pieces in corpus.groupby(by, sort=False)["doc_id"]:
+        part = table[table[by] == key]
+        years = part["year"].repeat(part["count"])
+        rows.append({by: key, "pieces": len(pieces), "pieces_with_years": part["doc_id"].nunique(),
+                     "mentions": len(years), "earliest": years.min() if len(years) else None,
+                     "latest": years.max() if len(years) else None,
+                     "median_year": years.median() if len(years) else None,
+                     f"share_{recent}_on": round(float((years >= recent).mean()), 3) if len(years) else None})
+    return pd.DataFrame(rows)
+
+
 def plot_years(table: pd.DataFrame, corpus: pd.DataFrame, order: list[str]):
     """Each piece (rows, by content date) against the years it mentions; size = mentions."""
     colours = era_colours(order)
