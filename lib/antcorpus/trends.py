@@ -85,8 +85,9 @@ def rate_text(row) -> str:
             f"({row.count} of {row.tokens:,} tokens, n={row.pieces})")
 
 
-def plot_trends(table: pd.DataFrame, features: list[str], title: str, colour: str = "#0072B2"):
-    """Small multiples: each feature's rate per year on a date axis, 95% intervals, n under each point."""
+def plot_trends(table: pd.DataFrame, features: list[str], title: str, colour: str = "#0072B2",
+                value: str = "per_10k", ylabel: str = "per 10,000 content tokens", titles: dict | None = None):
+    """Small multiples: each feature's `value` per year on a date axis, 95% intervals, n above each point."""
     dated = table[table["year"] != UNDATED].assign(x=lambda t: pd.to_datetime(t["year"] + "-07-01"))
     undated = table[table["year"] == UNDATED]
     gap = dated["x"].max() + pd.DateOffset(years=2)
@@ -96,19 +97,20 @@ def plot_trends(table: pd.DataFrame, features: list[str], title: str, colour: st
         fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 2.5 * rows + 0.8), squeeze=False, sharex=True)
         for ax, feature in zip(axes.flat, features):
             part = dated[dated["feature"] == feature].sort_values("x")
-            ax.errorbar(part["x"], part["per_10k"], yerr=[part["per_10k"] - part["ci_low"],
-                        part["ci_high"] - part["per_10k"]], fmt="o:", color=colour, capsize=3, lw=1)
+            ax.errorbar(part["x"], part[value], yerr=[part[value] - part["ci_low"],
+                        part["ci_high"] - part[value]], fmt="o:", color=colour, capsize=3, lw=1)
             for p in part.itertuples():
                 ax.annotate(f"n={p.pieces}\n{p.tokens:,}", (p.x, p.ci_high), textcoords="offset points",
                             xytext=(0, 3), ha="center", fontsize=6, color="0.4")
             apart = undated[undated["feature"] == feature]
             for p in apart.itertuples():
-                ax.errorbar([gap], [p.per_10k], yerr=[[p.per_10k - p.ci_low], [p.ci_high - p.per_10k]],
-                            fmt="o", mfc="white", color="0.5", capsize=3)
+                v = getattr(p, value)
+                ax.errorbar([gap], [v], yerr=[[v - p.ci_low], [p.ci_high - v]], fmt="o", mfc="white",
+                            color="0.5", capsize=3)
                 ax.annotate(f"n={p.pieces}\n{p.tokens:,}", (gap, p.ci_high), textcoords="offset points",
                             xytext=(0, 3), ha="center", fontsize=6, color="0.4")
             ax.axvline(gap - pd.DateOffset(months=10), color="0.8", ls="--", lw=0.8)
-            ax.set_title(label(feature) if gloss(feature) else feature, fontsize=10)
+            ax.set_title((titles or {}).get(feature) or (label(feature) if gloss(feature) else feature), fontsize=10)
             ax.set_ylim(0, max(part["ci_high"].max(), apart["ci_high"].max() if len(apart) else 0, 1) * 1.3)
             ax.grid(axis="y", color="0.92")
         for ax in axes.flat[len(features):]:
@@ -116,7 +118,7 @@ def plot_trends(table: pd.DataFrame, features: list[str], title: str, colour: st
         years = pd.date_range(f"{dated['x'].min().year}-01-01", f"{dated['x'].max().year + 1}-01-01", freq="YS")
         for ax in axes[-1]:
             ax.set_xticks(list(years) + [gap], [str(y.year) for y in years] + [UNDATED], fontsize=7, rotation=90)
-        fig.supylabel("per 10,000 content tokens")
+        fig.supylabel(ylabel)
         fig.suptitle(title + "\n(points: content year; bars: 95% bootstrap interval over units; "
                      "n = pieces, tokens; hollow point right of the dashed line: undated pieces)", fontsize=9)
     return fig
