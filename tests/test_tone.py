@@ -1,0 +1,56 @@
+"""Tone: lexicons load, negation flips within a clause, summaries and agreement, labelled sample."""
+import pandas as pd
+import pytest
+
+import antcorpus
+from antcorpus import tone
+from antcorpus.config import DATA, read_tsv
+
+
+def test_lexicons_load_with_both_polarities():
+    lex = tone.lexicons()
+    assert set(lex) == {"hownet", "dutir", "frames"}
+    for name, sides in lex.items():
+        assert len(sides["positive"]) > 10 and len(sides["negative"]) > 10, name
+        assert not {w for w in sides["positive"] | sides["negative"] if w != w.strip()}
+    assert "不" in tone.negators() and "尚未" in tone.negators()
+
+
+def test_frame_terms_segment_whole():
+    for row in read_tsv(DATA / "frames.tsv"):
+        assert antcorpus.tokens_segment(row["term"]) == [row["term"]], row["term"]
+        assert row["polarity"] in {"1", "-1"}
+
+
+def test_negation_flips_within_window_and_clause():
+    lex = {"positive": {"成功"}, "negative": {"风险"}}
+    assert tone.tone_tokens(["业务", "成功"], lex) == (1, 0)
+    assert tone.tone_tokens(["并", "不", "成功"], lex) == (0, 1)
+    assert tone.tone_tokens(["不", "a", "b", "c", "成功"], lex) == (1, 0)        # outside the 3-token window
+    assert tone.tone_tokens(["不", "，", "成功"], lex) == (1, 0)                   # clause boundary
+    assert tone.tone_tokens(["没有", "风险"], lex) == (1, 0)
+
+
+def test_net_tone_and_summary_interval():
+    assert tone.net_tone([3, 0], [1, 0]) == 0.5 and pd.isna(tone.net_tone([0], [0]))
+    scored = pd.DataFrame({"era": ["x"] * 4, "lexicon": ["f"] * 4, "doc_id": ["a"] * 4, "positive": [1, 1, 0, 0],
+                           "negative": [0, 0, 1, 0], "tokens": [10] * 4})
+    row = tone.tone_summary(scored, "era", n_boot=300).iloc[0]
+    assert row.net_tone == pytest.approx(1 / 3, abs=1e-3) and row.coverage == 0.75 and row.hits_per_1k == 75.0
+    assert row.ci_low <= row.net_tone <= row.ci_high
+
+
+def test_cohen_kappa_hand_computed():
+    a = ["o", "o", "c", "c", "n", "n"]
+    b = ["o", "c", "c", "c", "n", "o"]
+    # observed 4/6; expected (2/6*2/6) + (2/6*3/6) + (2/6*1/6) = 12/36
+    assert tone.cohen_kappa(a, b) == pytest.approx((4 / 6 - 12 / 36) / (1 - 12 / 36))
+    assert tone.cohen_kappa(a, a) == 1.0
+
+
+def test_labelled_sample_is_balanced_valid_and_still_in_the_corpus(corpus):
+    labels = pd.DataFrame(read_tsv(DATA / "tone_labels.tsv"))
+    assert len(labels) >= 60 and set(labels["label"]) <= set(tone.LABELS)
+    assert labels["era"].value_counts().min() >= 20
+    sentences = set(antcorpus.corpus_reshape(corpus, "sentences")["text"])
+    assert set(labels["text"]) <= sentences, "a labelled sentence no longer exists: relabel the sample"
