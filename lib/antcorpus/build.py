@@ -45,20 +45,32 @@ def clean_metadata(nb) -> None:
             cell.metadata.pop(key, None)
 
 
-def run(path: Path) -> float:
-    """Execute one notebook in place from a fresh kernel; return seconds taken."""
+def execute(path: Path):
+    """A notebook executed from a fresh kernel in its own folder, metadata cleaned; nothing written.
+
+    Raises CellExecutionError with the executed notebook (error outputs included) attached as `.nb`.
+    """
     nb = nbformat.read(path, as_version=4)
-    start = time.perf_counter()
     client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     try:
         client.execute()
-    except CellExecutionError:
-        cell = failing_cell(nb)
+    except CellExecutionError as err:
         clean_metadata(nb)
-        nbformat.write(nb, path)
-        raise SystemExit(f"FAILED {path.name}: code cell {cell} raised; the error is saved in the notebook")
+        err.nb = nb
+        raise
     clean_metadata(nb)
+    return nb
+
+
+def run(path: Path) -> float:
+    """Execute one notebook in place from a fresh kernel; return seconds taken."""
+    start = time.perf_counter()
+    try:
+        nb = execute(path)
+    except CellExecutionError as err:
+        nbformat.write(err.nb, path)
+        raise SystemExit(f"FAILED {path.name}: code cell {failing_cell(err.nb)} raised; the error is saved in the notebook")
     nbformat.write(nb, path)
     return time.perf_counter() - start
 
