@@ -8,9 +8,9 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup notebooks test lab corpus lock clean distclean
+.PHONY: all help setup notebooks site test bench lab corpus lock clean distclean
 
-all: setup notebooks ## Set up, then execute every notebook in order (regenerates figures/)
+all: setup notebooks site ## Set up, execute every notebook in order (regenerates figures/), build site/
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,8 +29,14 @@ $(STAMP): $(PY) requirements.lock pyproject.toml
 notebooks: setup ## Execute every notebook in place, in order, in a fresh kernel
 	$(PY) -m antcorpus.build
 
-test: setup ## Run the test suite and execute every notebook into a temporary copy
-	$(PY) -m pytest tests $(if $(wildcard notebooks/*.ipynb),--nbmake notebooks)
+site: setup ## Export the executed notebooks to site/ (index, pages, figure gallery) and regenerate figures/README.md
+	$(PY) -m antcorpus.publish
+
+test: setup ## Run the tests; they execute every notebook again and compare outputs and figure data
+	$(PY) -m pytest tests
+
+bench: setup ## Time loading, tokenizing, each notebook, and a 1x/10x/100x scale test (writes site/bench.md)
+	$(PY) -m antcorpus.bench
 
 corpus: setup ## Print the corpus table and the cleaning report
 	$(PY) -m antcorpus
