@@ -48,3 +48,19 @@ def test_notebook_reads_as_a_document(path):
     assert all(any(s in p for p in prose) for s in SECTIONS)
     kinds = [c.cell_type for c in nb.cells]
     assert "code" not in {a for a, b in zip(kinds, kinds[1:]) if a == b == "code"}, "prose between code cells"
+
+
+def test_numbers_quoted_in_the_readme_come_from_the_notebooks():
+    """Every interval the README quotes ("349 [262, 435]") appears in a committed notebook's outputs."""
+    from antcorpus.config import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    quoted = re.findall(r"-?\d[\d.,]* \[-?\d[\d.,]*, -?\d[\d.,]*\]", readme)
+    assert len(quoted) >= 6
+    outputs = ""
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        outputs += json.dumps([o for c in nb.cells if c.cell_type == "code" for o in c.outputs], ensure_ascii=False)
+    outputs = outputs.replace("+", "")  # notebooks print signed tone (+0.45); the README drops the plus
+    missing = [q for q in quoted if q not in outputs]
+    assert not missing, f"README quotes numbers no notebook prints: {missing}"
