@@ -6,6 +6,7 @@ browser test is skipped, unless ANTCORPUS_REQUIRE_BROWSER=1 (as in CI) makes tha
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -122,3 +123,10 @@ def test_page_opens_without_console_errors_and_draws_chinese_with_a_cjk_font(bro
     assert probe, "no visible Chinese text on the page"
     fonts = platform_fonts(driver, f"#{probe}")
     assert [f for f in fonts if is_cjk(f)], f"Chinese on {page} drawn with {fonts}, not a CJK font"
+
+
+def test_notebook_pages_load_nothing_from_the_network(site):
+    out, _ = site
+    for p in notebooks():
+        text = (out / f"{p.stem}.html").read_text(encoding="utf-8")
+        assert 'src=""' not in text and not re.search(r'<script[^>]+src="https?://', text)

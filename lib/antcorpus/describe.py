@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from .corpus import corpus_reshape
 from .plots import cjk_style, era_colours
 from .tokens import tokens_segment
 
@@ -94,8 +95,6 @@ def plot_cleaning(wide: pd.DataFrame):
 
 def segmentation_examples(corpus: pd.DataFrame, per_era: int = 2, max_chars: int = 60) -> pd.DataFrame:
     """Per era, the short sentences where the domain dictionary changes segmentation most."""
-    from .corpus import corpus_reshape
-
     sentences = corpus_reshape(corpus, to="sentences")
     sentences = sentences[sentences["text"].str.len() <= max_chars]
     compared = segmentation_compare(sentences["text"].tolist()).assign(

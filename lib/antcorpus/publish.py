@@ -116,7 +116,7 @@ def notebook_page(path: Path) -> str:
     """One executed notebook as HTML: no CDN scripts (they would fail offline), the site's font added."""
     exporter = HTMLExporter(template_name="lab", mathjax_url="", require_js_url="", jquery_url="")
     body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
-    body = re.sub(r"<script src=\"\"></script>", "", body)
+    body = re.sub(r"<script src=\"\">\s*</script>", "", body)
     body = body.replace("</head>", STYLE + "</head>", 1)
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + NAV, body, count=1)
 
