@@ -47,8 +47,8 @@ lab: setup ## Start JupyterLab on the project's environment
 lock: setup ## Re-pin requirements.lock from the current environment (after changing pyproject.toml)
 	$(PY) -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^antcorpus' > requirements.lock
 
-clean: ## Remove caches (tokens, jieba, test caches); the next run rebuilds them
-	rm -rf .cache .pytest_cache .hypothesis
+clean: ## Remove caches (tokens, jieba, topic models, test caches), site/ and build/; the next run rebuilds them
+	rm -rf .cache .pytest_cache .hypothesis site build
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean ## Also remove the virtual environment

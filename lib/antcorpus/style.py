@@ -46,7 +46,7 @@ def profile_distance(profile: pd.DataFrame) -> pd.DataFrame:
     """Cosine distance between pieces' z-scored function-word profiles (0 = same profile)."""
     z = (profile - profile.mean()) / profile.std(ddof=0).replace(0, 1)
     unit = z.div(np.linalg.norm(z, axis=1), axis=0)
-    return (1 - unit @ unit.T).round(3)
+    return (1 - unit @ unit.T).round(3) + 0.0  # + 0.0 turns a rounded -0.0 into 0.0
 
 
 def plot_distance(distance: pd.DataFrame, eras: pd.Series):

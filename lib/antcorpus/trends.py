@@ -111,7 +111,8 @@ def plot_trends(table: pd.DataFrame, features: list[str], title: str, colour: st
                             xytext=(0, 3), ha="center", fontsize=6, color="0.4")
             ax.axvline(gap - pd.DateOffset(months=10), color="0.8", ls="--", lw=0.8)
             ax.set_title((titles or {}).get(feature) or (label(feature) if gloss(feature) else feature), fontsize=10)
-            ax.set_ylim(0, max(part["ci_high"].max(), apart["ci_high"].max() if len(apart) else 0, 1) * 1.3)
+            top = max(part["ci_high"].max(), apart["ci_high"].max() if len(apart) else 0)
+            ax.set_ylim(0, top * 1.3 if top > 0 else 1)
             ax.grid(axis="y", color="0.92")
         for ax in axes.flat[len(features):]:
             ax.set_axis_off()
