@@ -77,7 +77,7 @@ def tfidf_top(dfm: pd.DataFrame, n: int = 10, min_count: int = 2) -> pd.DataFram
         score = (row / row.sum() * idf)[row >= min_count].sort_index().sort_values(ascending=False, kind="stable")
         rows += [{"doc_id": doc, "rank": i, "term": t, "count": int(row[t]), "doc_freq": int(df[t]),
                   "tfidf": round(s, 5)} for i, (t, s) in enumerate(score.head(n).items(), 1) if s > 0]
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "count", "doc_freq", "tfidf"])
 
 
 def plot_top_terms(top: pd.DataFrame, order: list[str], title: str):

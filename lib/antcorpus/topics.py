@@ -68,6 +68,10 @@ def topics_dictionary(docs: list[list[str]], settings: LdaSettings) -> Dictionar
     dictionary = Dictionary(docs)
     dictionary.filter_extremes(no_below=settings.no_below, no_above=settings.no_above, keep_n=None)
     dictionary.compactify()
+    if not len(dictionary):
+        raise ValueError(f"no word is left for a topic model: {len(docs)} units, and no word occurs in at least "
+                         f"{settings.no_below} of them and at most {settings.no_above:.0%} of them; "
+                         "the corpus is too small (or lower no_below)")
     return dictionary
 
 

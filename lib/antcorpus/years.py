@@ -29,7 +29,7 @@ def textstat_years(corpus: pd.DataFrame) -> pd.DataFrame:
         found = pd.Series(years_mentioned(piece.text), dtype=int).value_counts().sort_index()
         rows += [{"doc_id": piece.doc_id, "era": piece.era, "content_year": own, "year": int(y), "count": int(n)}
                  for y, n in found.items()]
-    return pd.DataFrame(rows, columns=["doc_id", "era", "content_year", "year", "count"])
+    return pd.DataFrame(rows, columns=["doc_id", "era", "content_year", "year", "count"]).astype({"year": int, "count": int})
 
 
 def years_summary(table: pd.DataFrame, corpus: pd.DataFrame, by: str = "doc_id", recent: int = 2019) -> pd.DataFrame:
@@ -59,8 +59,9 @@ def plot_years(table: pd.DataFrame, corpus: pd.DataFrame, order: list[str]):
         ax.scatter(dated["date_start"].dt.year, dated["doc_id"].map(ypos), marker="|", s=250, c="black",
                    linewidths=2, label="the piece's own content year")
         ax.set_yticks(range(len(pieces)), [f"{d} ({n})" for d, n in zip(pieces["doc_id"], pieces["era"])], fontsize=8)
-        first = min([*table["year"], *dated["date_start"].dt.year]) // 2 * 2
-        ax.set_xticks(range(first, max([*table["year"], *dated["date_start"].dt.year]) + 2, 2))
+        seen = [*table["year"], *dated["date_start"].dt.year]
+        if seen:
+            ax.set_xticks(range(min(seen) // 2 * 2, max(seen) + 2, 2))
         ax.set_xlabel("year mentioned in the text (dot area = number of mentions)")
         ax.grid(axis="x", color="0.92")
         ax.legend(loc="lower left", fontsize=8)
