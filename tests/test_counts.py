@@ -79,3 +79,8 @@ def test_cloud_is_seeded_and_refuses_missing_glyphs():
     assert np.array_equal(first, clouds.cloud_draw(freqs, "#0072B2", seed=1).to_array())
     with pytest.raises(ValueError, match="no glyph"):
         clouds.cloud_draw({"\U0002a700": 1.0}, "#000000")
+
+
+def test_tfidf_with_nothing_distinctive_keeps_its_columns():
+    got = counts.tfidf_top(counts.counts_dfm([["a"], ["b"]], ["d1", "d2"]), min_count=2)
+    assert got.empty and "doc_id" in got.columns

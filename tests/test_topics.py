@@ -109,3 +109,8 @@ def test_reviewed_labels_match_a_fresh_fit_of_the_real_corpus(corpus):
     first = topics.topics_top(topics.topics_fit(docs, d, k, seed, settings), 10)
     assert first == topics.topics_top(topics.topics_fit(docs, d, k, seed, settings), 10)
     assert shares.UNREVIEWED not in shares.topic_labels(k, seed, first), "re-review topic_labels.tsv"
+
+
+def test_a_corpus_too_small_for_a_topic_model_says_so():
+    with pytest.raises(ValueError, match="too small"):
+        topics.topics_dictionary([["a"], ["b"]], topics.LdaSettings())
