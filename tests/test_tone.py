@@ -1,4 +1,5 @@
 """Tone: lexicons load, negation flips within a clause, summaries and agreement, labelled sample."""
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -54,3 +55,15 @@ def test_labelled_sample_is_balanced_valid_and_still_in_the_corpus(corpus):
     assert labels["era"].value_counts().min() >= 20
     sentences = set(antcorpus.corpus_reshape(corpus, "sentences")["text"])
     assert set(labels["text"]) <= sentences, "a labelled sentence no longer exists: relabel the sample"
+
+
+def test_labelled_sample_is_the_draw_its_header_records(corpus):
+    """tone_labels.tsv says it was drawn with tone_sample(per_era=22, seed=2025, min_chars=15)."""
+    labels = pd.DataFrame(read_tsv(DATA / "tone_labels.tsv"))
+    drawn = tone.tone_sample(antcorpus.corpus_reshape(corpus, "sentences"), ["2016–2018", "2020", "2025"], 22, seed=2025)
+    assert drawn["text"].tolist() == labels["text"].tolist()
+
+
+def test_net_tones_per_resample():
+    got = tone.net_tones(np.array([[3, 0], [0, 0]]), np.array([[1, 0], [0, 0]]))
+    assert got[0] == 0.5 and np.isnan(got[1])

@@ -91,3 +91,16 @@ def test_years_summary_counts_pieces_without_years():
     got = years.years_summary(table, corpus, by="era").iloc[0]
     assert (got.pieces, got.pieces_with_years, got.mentions, got.earliest, got.latest) == (2, 1, 4, 2014, 2020)
     assert got.median_year == 2014 and got.share_2019_on == 0.25
+
+
+def test_bootstrap_interval_vectorised_and_seeded():
+    from antcorpus.resample import bootstrap_interval
+
+    values = np.array([1.0, 2.0, 3.0, 4.0])
+    lo, hi = bootstrap_interval(lambda i: values[i].mean(axis=1), 4, 500, np.random.default_rng(1))
+    assert 1.0 <= lo < 2.5 < hi <= 4.0
+    again = bootstrap_interval(lambda i: values[i].mean(axis=1), 4, 500, np.random.default_rng(1))
+    assert (lo, hi) == again
+    lo2, hi2 = bootstrap_interval(lambda i: np.stack([values[i].mean(axis=1), values[i].max(axis=1)], axis=1),
+                                  4, 500, np.random.default_rng(1))
+    assert lo2[0] == lo and hi2[1] == 4.0

@@ -18,6 +18,7 @@ import pandas as pd
 
 from .config import DATA, read_tsv
 from .plots import cjk_style, era_colours
+from .resample import bootstrap_interval
 from .tokens import tokens_segment
 
 NEG_WINDOW = 3
@@ -96,13 +97,19 @@ def net_tone(pos, neg) -> float:
     return float((np.sum(pos) - np.sum(neg)) / total) if total else float("nan")
 
 
+def net_tones(pos: np.ndarray, neg: np.ndarray) -> np.ndarray:
+    """`net_tone` for each row of resampled hit counts (NaN where a resample has no hits)."""
+    p, n = pos.sum(axis=1), neg.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(p + n > 0, (p - n) / (p + n), np.nan)
+
+
 def tone_summary(scored: pd.DataFrame, by: str, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
     """Per group and lexicon: coverage, hits per 1,000 tokens, net tone with a 95% interval over sentences."""
     rows, rng = [], np.random.default_rng(seed)
     for (key, name), part in scored.groupby([by, "lexicon"], sort=False):
         pos, neg = part["positive"].to_numpy(), part["negative"].to_numpy()
-        draws = [net_tone(pos[i], neg[i]) for i in rng.integers(0, len(part), size=(n_boot, len(part)))]
-        lo, hi = np.nanpercentile(draws, [2.5, 97.5])
+        lo, hi = bootstrap_interval(lambda i: net_tones(pos[i], neg[i]), len(part), n_boot, rng)
         rows.append({by: key, "lexicon": name, "sentences": len(part), "pieces": part["doc_id"].nunique(),
                      "coverage": round(float(((pos + neg) > 0).mean()), 3),
                      "hits_per_1k": round(1000 * (pos.sum() + neg.sum()) / part["tokens"].sum(), 1),

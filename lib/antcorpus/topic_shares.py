@@ -10,6 +10,7 @@ import pandas as pd
 from .config import DATA, read_tsv
 from .glossary import gloss
 from .plots import cjk_style, era_colours
+from .resample import bootstrap_interval
 
 LABELS_FILE = DATA / "topic_labels.tsv"
 UNREVIEWED = "(unreviewed)"
@@ -34,11 +35,10 @@ def topic_shares(units: pd.DataFrame, theta: np.ndarray, by: str, n_boot: int = 
     rows = []
     rng = np.random.default_rng(seed)
     for key, idx in units.groupby(by, sort=False).indices.items():
-        weights = units["n_tokens"].to_numpy(float)[idx]
-        share = weighted_share(theta[idx], weights)
-        draws = np.array([weighted_share(theta[idx][s], weights[s])
-                          for s in rng.integers(0, len(idx), size=(n_boot, len(idx)))])
-        lo, hi = np.percentile(draws, [2.5, 97.5], axis=0)
+        weights, part = units["n_tokens"].to_numpy(float)[idx], theta[idx]
+        share = weighted_share(part, weights)
+        lo, hi = bootstrap_interval(lambda i: (part[i] * weights[i][..., None]).sum(axis=1)
+                                    / weights[i].sum(axis=1)[:, None], len(idx), n_boot, rng)
         rows += [{by: key, "feature": f"T{t + 1}", "share": round(float(share[t]), 4), "ci_low": round(float(lo[t]), 4),
                   "ci_high": round(float(hi[t]), 4), "pieces": units.loc[units.index[idx], "doc_id"].nunique(),
                   "units": len(idx), "tokens": int(weights.sum())} for t in range(theta.shape[1])]

@@ -11,6 +11,7 @@ import pandas as pd
 from .config import DATA, read_tsv
 from .glossary import gloss, label
 from .plots import cjk_style
+from .resample import bootstrap_interval
 
 CONCEPTS_FILE = DATA / "concepts.tsv"
 PER = 10_000
@@ -44,11 +45,8 @@ def bootstrap_rate(hits, totals, n_boot: int = 2000, seed: int = 0, level: float
     """Rate per 10,000 over all units, and a percentile interval from resampling units."""
     hits, totals = np.asarray(hits, float), np.asarray(totals, float)
     rate = PER * hits.sum() / totals.sum() if totals.sum() else float("nan")
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(hits), size=(n_boot, len(hits)))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        draws = PER * hits[idx].sum(axis=1) / totals[idx].sum(axis=1)
-    lo, hi = np.nanpercentile(draws, [50 * (1 - level), 50 * (1 + level)])
+    lo, hi = bootstrap_interval(lambda idx: PER * hits[idx].sum(axis=1) / totals[idx].sum(axis=1),
+                                len(hits), n_boot, np.random.default_rng(seed), level)
     return rate, float(lo), float(hi)
 
 
