@@ -8,7 +8,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup notebooks site test bench lab corpus lock clean distclean
+.PHONY: all help setup notebooks site test lint format bench lab corpus lock clean distclean
 
 all: setup notebooks site ## Set up, execute every notebook in order (regenerates figures/), build site/
 
@@ -27,16 +27,24 @@ $(STAMP): $(PY) requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 notebooks: setup ## Execute every notebook in place, in order, in a fresh kernel
-	$(PY) -m antcorpus.build
+	$(PY) -m antcorpus.project.runner
 
 site: setup ## Export the executed notebooks to site/ (index, pages, figure gallery) and regenerate figures/README.md
-	$(PY) -m antcorpus.publish
+	$(PY) -m antcorpus.project.publish
 
-test: setup ## Run the tests; they execute every notebook again and compare outputs and figure data
+test: setup lint ## Lint and format check, then the tests (they re-execute every notebook and compare outputs)
 	$(PY) -m pytest tests
 
+lint: setup ## Check code style with ruff (lint rules and formatting) without changing files
+	$(VENV)/bin/ruff check lib tests tools notebooks
+	$(VENV)/bin/ruff format --check lib tests tools notebooks
+
+format: setup ## Fix what ruff can: sort imports, apply safe fixes, reformat
+	$(VENV)/bin/ruff check --fix lib tests tools notebooks
+	$(VENV)/bin/ruff format lib tests tools notebooks
+
 bench: setup ## Time loading, tokenizing, each notebook, and a 1x/10x/100x scale test (writes site/bench.md)
-	$(PY) -m antcorpus.bench
+	$(PY) -m antcorpus.project.bench
 
 corpus: setup ## Print the corpus table and the cleaning report
 	$(PY) -m antcorpus

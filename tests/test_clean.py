@@ -1,16 +1,28 @@
 """Each cleaning rule on its own, then properties of the whole chain (hypothesis)."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from antcorpus.clean import (HAN_DROPPING, clean_text, dedupe_paragraphs, drop_page_numbers, han_count,
-                             normalise_punctuation, normalise_whitespace, normalise_width,
-                             repair_word_roundtrip, run_step, strip_pinyin)
-from antcorpus.convert import to_simplified
-from antcorpus.segment import drop_spans, mask_years, restore_runs, unwrap_lines
+from antcorpus.corpus.clean import (
+    HAN_DROPPING,
+    clean_text,
+    dedupe_paragraphs,
+    drop_page_numbers,
+    han_count,
+    normalise_punctuation,
+    normalise_whitespace,
+    normalise_width,
+    repair_word_roundtrip,
+    run_step,
+    strip_pinyin,
+)
+from antcorpus.corpus.convert import to_simplified
+from antcorpus.corpus.pieces import drop_spans, mask_years, restore_runs, unwrap_lines
 
 
 def test_strip_pinyin_removes_tone_marked_pinyin_only():
@@ -30,17 +42,28 @@ def test_to_simplified_by_script():
     assert to_simplified("蚂蟻聚宝", "simplified") == ("蚂蚁聚宝", 1)
 
 
-@pytest.mark.parametrize("raw, fixed", [
-    ("提供金融效劳", "提供金融服务"), ("“功夫在诗外〞", "“功夫在诗外”"), ("根底设施", "基础设施"),
-    ("本钱的降低", "成本的降低"), ("局部技术支持", "部分技术支持"), ("假设想开展壮大", "假设想发展壮大"),
-    ("高级原那么。", "高级原则。"), ("其背后那么是强大", "其背后则是强大"), ("比方说清算", "比如说清算"),
-    ("峰值到达每秒12万笔", "峰值达到每秒12万笔"),
-])
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        ("提供金融效劳", "提供金融服务"),
+        ("“功夫在诗外〞", "“功夫在诗外”"),
+        ("根底设施", "基础设施"),
+        ("本钱的降低", "成本的降低"),
+        ("局部技术支持", "部分技术支持"),
+        ("假设想开展壮大", "假设想发展壮大"),
+        ("高级原那么。", "高级原则。"),
+        ("其背后那么是强大", "其背后则是强大"),
+        ("比方说清算", "比如说清算"),
+        ("峰值到达每秒12万笔", "峰值达到每秒12万笔"),
+    ],
+)
 def test_word_roundtrip_rules(raw, fixed):
     assert repair_word_roundtrip(raw) == (fixed, 1)
 
 
-@pytest.mark.parametrize("genuine", ["所以世界那么大，主动走出去", "笔者有幸参加培训", "终于到达杭州"])
+@pytest.mark.parametrize(
+    "genuine", ["所以世界那么大，主动走出去", "笔者有幸参加培训", "终于到达杭州"]
+)
 def test_word_roundtrip_leaves_genuine_words(genuine):
     assert repair_word_roundtrip(genuine) == (genuine, 0)
 
@@ -50,44 +73,74 @@ def test_normalise_width():
 
 
 def test_drop_page_numbers():
-    assert drop_page_numbers("不断提升\n2\n自身实力\n02.\n2020年") == ("不断提升\n自身实力\n2020年", 2)
+    assert drop_page_numbers("不断提升\n2\n自身实力\n02.\n2020年") == (
+        "不断提升\n自身实力\n2020年",
+        2,
+    )
 
 
 def test_normalise_whitespace():
-    text, n = normalise_whitespace("合作关 系 。\n\n\u3000自 2020 年 IPO 暂缓\n  AI 与区块链 ")
+    text, n = normalise_whitespace(
+        "合作关 系 。\n\n\u3000自 2020 年 IPO 暂缓\n  AI 与区块链 "
+    )
     assert text == "合作关系。\n自2020年 IPO 暂缓\nAI 与区块链"
     assert n == 4
     assert normalise_whitespace("2019 2020 年")[0] == "2019 2020年"
 
 
 def test_normalise_punctuation():
-    assert normalise_punctuation("业务(7)1、境内,如(A)公司:")[0] == "业务（7）1、境内，如（A）公司："
+    assert (
+        normalise_punctuation("业务(7)1、境内,如(A)公司:")[0]
+        == "业务（7）1、境内，如（A）公司："
+    )
     assert normalise_punctuation("1,000 and (x), 1.5%") == ("1,000 and (x), 1.5%", 0)
 
 
 def test_dedupe_paragraphs_keeps_first():
-    assert dedupe_paragraphs("案例分析\n正文一\n案例 分析\n正文二") == ("案例分析\n正文一\n正文二", 1)
+    assert dedupe_paragraphs("案例分析\n正文一\n案例 分析\n正文二") == (
+        "案例分析\n正文一\n正文二",
+        1,
+    )
 
 
 def test_unwrap_lines_joins_wraps_not_headings():
-    text = "(一)公司简介\n浙江阿里巴巴电子商务有限公司,宣\n布筹建。\n截至2016年4月28日,\n完成B轮融资。\n" \
-           "②招财宝两大创新功能:“变现”:即投资者可以通过“变现”功能\n在平台发布借款产品获得资金。\n(1)支付宝业务模式\n2)支付宝盈利点"
+    text = (
+        "(一)公司简介\n浙江阿里巴巴电子商务有限公司,宣\n布筹建。\n截至2016年4月28日,\n完成B轮融资。\n"
+        "②招财宝两大创新功能:“变现”:即投资者可以通过“变现”功能\n在平台发布借款产品获得资金。\n(1)支付宝业务模式\n2)支付宝盈利点"
+    )
     out, joins = unwrap_lines(text)
     assert joins == 3
-    assert out.split("\n") == ["(一)公司简介", "浙江阿里巴巴电子商务有限公司,宣布筹建。", "截至2016年4月28日,完成B轮融资。",
-                               "②招财宝两大创新功能:“变现”:即投资者可以通过“变现”功能在平台发布借款产品获得资金。",
-                               "(1)支付宝业务模式", "2)支付宝盈利点"]
+    assert out.split("\n") == [
+        "(一)公司简介",
+        "浙江阿里巴巴电子商务有限公司,宣布筹建。",
+        "截至2016年4月28日,完成B轮融资。",
+        "②招财宝两大创新功能:“变现”:即投资者可以通过“变现”功能在平台发布借款产品获得资金。",
+        "(1)支付宝业务模式",
+        "2)支付宝盈利点",
+    ]
 
 
 def test_mask_years_whole_numbers_only():
     rules = [{"pattern": "202223"}, {"pattern": "2023"}]
-    assert mask_years("202223年起，2023年6月，1.2023%，12023，20230", rules) == ("####年起，####年6月，1.####%，12023，20230", 3)
+    assert mask_years("202223年起，2023年6月，1.2023%，12023，20230", rules) == (
+        "####年起，####年6月，1.####%，12023，20230",
+        3,
+    )
 
 
 def test_drop_and_restore_by_anchor():
-    assert drop_spans("正文（详见链接http://x）。出品|甲\n配图|乙\n正文", [{"start": "（详见", "end": "x）"},
-                      {"start": "出品", "end": "配图|乙\n"}], Path("a.txt"), "d") == ("正文。正文", 2)
-    assert restore_runs("與當(dāng)?shù)貦C(jī)構", [{"from": "?shù)貦C(jī)", "to": "地機"}], Path("a.txt"), "d") == ("與當(dāng)地機構", 1)
+    assert drop_spans(
+        "正文（详见链接http://x）。出品|甲\n配图|乙\n正文",
+        [{"start": "（详见", "end": "x）"}, {"start": "出品", "end": "配图|乙\n"}],
+        Path("a.txt"),
+        "d",
+    ) == ("正文。正文", 2)
+    assert restore_runs(
+        "與當(dāng)?shù)貦C(jī)構",
+        [{"from": "?shù)貦C(jī)", "to": "地機"}],
+        Path("a.txt"),
+        "d",
+    ) == ("與當(dāng)地機構", 1)
 
 
 def test_run_step_refuses_unnamed_loss_of_han():
@@ -99,8 +152,13 @@ def test_run_step_refuses_unnamed_loss_of_han():
 
 
 # --- properties of the whole chain ------------------------------------------------
-ALPHABET = list("網經社螞蟻集團隨著顯著显着金融蚂蚁服务效劳那么是世界大開展局部本钱原则注") + \
-    list("(（)）,，:：;；!?。“”〞 \u3000\n\t") + list("abcnüwǎāngjī") + list("0123456789.#%") + list("ＡＢ１２")
+ALPHABET = (
+    list("網經社螞蟻集團隨著顯著显着金融蚂蚁服务效劳那么是世界大開展局部本钱原则注")
+    + list("(（)）,，:：;；!?。“”〞 \u3000\n\t")
+    + list("abcnüwǎāngjī")
+    + list("0123456789.#%")
+    + list("ＡＢ１２")
+)
 texts = st.text(alphabet=ALPHABET, max_size=80)
 options = st.tuples(st.sampled_from(["traditional", "simplified"]), st.booleans())
 

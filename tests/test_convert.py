@@ -1,13 +1,19 @@
 """The OpenCC config choice, pinned to the measurements that justify it."""
+
 from __future__ import annotations
 
 import antcorpus
-from antcorpus.convert import OPENCC_CONFIG, converter
+from antcorpus.corpus.convert import OPENCC_CONFIG, converter
 
 
 def test_tw2sp_rewrites_mainland_vocabulary():
     tw2sp = converter("tw2sp")
-    assert [tw2sp.convert(w) for w in ("核心", "建立", "指標納入考核", "戰略執行")] == ["内核", "创建", "指针纳入考核", "战略运行"]
+    assert [tw2sp.convert(w) for w in ("核心", "建立", "指標納入考核", "戰略執行")] == [
+        "内核",
+        "创建",
+        "指针纳入考核",
+        "战略运行",
+    ]
 
 
 def test_tw2s_fixes_zhe_that_t2s_leaves():
@@ -25,7 +31,7 @@ def test_recorded_choice():
 
 
 def test_measured_on_the_corpus(corpus):
-    texts = dict(zip(corpus.doc_id, corpus.raw_text))
+    texts = dict(zip(corpus.doc_id, corpus.raw_text, strict=True))
     table = antcorpus.opencc_compare(texts).set_index(["text", "config"])
     simplified = corpus[corpus.script == "simplified"].doc_id
     assert sum(table.loc[(d, "t2s"), "chars_changed"] for d in simplified) == 1

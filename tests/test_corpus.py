@@ -1,4 +1,5 @@
 """The real corpus: API contract and the cleaned text's guarantees."""
+
 from __future__ import annotations
 
 import re
@@ -10,22 +11,33 @@ import pandas as pd
 import yaml
 
 import antcorpus
-from antcorpus.clean import PINYIN, clean_text
 from antcorpus.config import SEEDS
-from antcorpus.segment import YEAR_MASK
+from antcorpus.corpus.clean import PINYIN, clean_text
+from antcorpus.corpus.pieces import YEAR_MASK
 
-COLUMNS = {"doc_id", "source_file", "title", "author", "outlet", "genre", "date", "date_precision", "era", "text"}
+COLUMNS = {
+    "doc_id",
+    "source_file",
+    "title",
+    "author",
+    "outlet",
+    "genre",
+    "date",
+    "date_precision",
+    "era",
+    "text",
+}
 CATALOG = yaml.safe_load((SEEDS / "catalog.yaml").read_text(encoding="utf-8"))
 
 
 def han_runs(text: str, n: int) -> Counter:
     """Every run of n consecutive Han characters (punctuation and spaces ignored)."""
     han = "".join(re.findall(r"[\u4e00-\u9fff]", text))
-    return Counter(han[i:i + n] for i in range(len(han) - n + 1))
+    return Counter(han[i : i + n] for i in range(len(han) - n + 1))
 
 
 def test_one_row_per_catalogued_piece(corpus):
-    assert COLUMNS <= set(corpus.columns)
+    assert set(corpus.columns) >= COLUMNS
     assert list(corpus.doc_id) == [p["doc_id"] for p in CATALOG["pieces"]]
     assert corpus.doc_id.is_unique
 
@@ -63,14 +75,21 @@ def test_no_pinyin_annotations_left(corpus):
 
 
 def test_raw_text_outside_pieces_never_reaches_the_corpus(corpus):
-    """Lines no piece claims (chrome) must not appear in the cleaned text, unless a piece holds them too."""
+    """Lines no piece claims (chrome) must not appear in the cleaned text.
+
+    Unless a piece holds them too.
+    """
     inside = re.sub(r"\s", "", "".join(corpus.raw_text))
     cleaned = "\n".join(corpus.text)
     leaked = []
     for name in corpus.source_file.unique():
         for line in (SEEDS / name).read_text(encoding="utf-8").split("\n"):
             line = line.strip()
-            if len(line) >= 4 and re.sub(r"\s", "", line) not in inside and re.search(r"[\u4e00-\u9fff]{2}", line):
+            if (
+                len(line) >= 4
+                and re.sub(r"\s", "", line) not in inside
+                and re.search(r"[\u4e00-\u9fff]{2}", line)
+            ):
                 tidy = clean_text(line, "simplified")[0]
                 if len(tidy) >= 4 and tidy in cleaned:
                     leaked.append(tidy)
@@ -92,7 +111,9 @@ def test_no_block_twice(corpus):
 
 def test_the_repeat_detector_finds_the_raw_repeats():
     """... while the same detector finds the repeated blocks in the raw compilation."""
-    compilation = Counter(p["source_file"] for p in CATALOG["pieces"]).most_common(1)[0][0]
+    compilation = Counter(p["source_file"] for p in CATALOG["pieces"]).most_common(1)[
+        0
+    ][0]
     raw = (SEEDS / compilation).read_text(encoding="utf-8")
     assert sum(n > 1 for n in han_runs(raw, 20).values()) > 100
 
@@ -101,7 +122,9 @@ def test_unreliable_years_are_masked(corpus):
     by_id = corpus.set_index("doc_id").text
     for piece in CATALOG["pieces"]:
         for rule in piece.get("unreliable_years") or []:
-            assert not re.search(rf"(?<!\d){rule['pattern']}(?!\d)", by_id[piece["doc_id"]])
+            assert not re.search(
+                rf"(?<!\d){rule['pattern']}(?!\d)", by_id[piece["doc_id"]]
+            )
             assert YEAR_MASK in by_id[piece["doc_id"]]
 
 
@@ -115,8 +138,16 @@ def test_raw_is_kept_and_cleaned_is_derived(corpus):
 def test_cleaning_report_covers_every_piece_and_step(corpus):
     report = antcorpus.cleaning_report()
     assert set(report.doc_id) == set(corpus.doc_id)
-    assert {"strip_pinyin", "to_simplified", "repair_word_roundtrip", "mask_years", "drop_spans",
-            "dedupe_paragraphs", "normalise_punctuation", "normalise_whitespace"} <= set(report.step)
+    assert {
+        "strip_pinyin",
+        "to_simplified",
+        "repair_word_roundtrip",
+        "mask_years",
+        "drop_spans",
+        "dedupe_paragraphs",
+        "normalise_punctuation",
+        "normalise_whitespace",
+    } <= set(report.step)
     wide = antcorpus.cleaning_report(wide=True)
     assert wide.loc["wjs-2025-deepseek-critique", "strip_pinyin"] > 1000
     assert (report.instances >= 0).all()
@@ -127,7 +158,9 @@ def test_other_folder_and_environment_variable(tmp_path, monkeypatch, corpus):
     shutil.copytree(SEEDS, copy)
     assert antcorpus.load_corpus(copy).text.equals(corpus.text)
     monkeypatch.setenv("ANTCORPUS_SEEDS", str(copy))
-    assert antcorpus.source_report().source_file.tolist() == sorted(corpus.source_file.unique())
+    assert antcorpus.source_report().source_file.tolist() == sorted(
+        corpus.source_file.unique()
+    )
 
 
 def test_reshape_units_carry_doc_id(corpus):
@@ -140,14 +173,41 @@ def test_reshape_units_carry_doc_id(corpus):
 
 def test_cli_prints_table_and_report(capsys):
     from antcorpus.__main__ import main
+
     assert main([]) == 0
     out = capsys.readouterr().out
     assert "wjs-2025-deepseek-critique" in out and "strip_pinyin" in out
 
 
-CHROME_MARKERS = ["下载文档", "猜你喜欢", "下一篇", "上一篇", "温馨提示", "汇报人", "感谢观看", "指导老师", "编者按",
-                  "网站客服", "相关文档", "最新文档", "小贴士", "APP下载", "本文转载自", "转载", "责任编辑", "扫码关注",
-                  "公众号", "版权归属", "http", "www.", "出品|", "撰写|", "合集下载", "精品文档", "参考文献"]
+CHROME_MARKERS = [
+    "下载文档",
+    "猜你喜欢",
+    "下一篇",
+    "上一篇",
+    "温馨提示",
+    "汇报人",
+    "感谢观看",
+    "指导老师",
+    "编者按",
+    "网站客服",
+    "相关文档",
+    "最新文档",
+    "小贴士",
+    "APP下载",
+    "本文转载自",
+    "转载",
+    "责任编辑",
+    "扫码关注",
+    "公众号",
+    "版权归属",
+    "http",
+    "www.",
+    "出品|",
+    "撰写|",
+    "合集下载",
+    "精品文档",
+    "参考文献",
+]
 
 
 def test_no_page_chrome_markers(corpus):
@@ -156,11 +216,16 @@ def test_no_page_chrome_markers(corpus):
 
 
 def test_chrome_markers_detect_a_piece_that_swallows_its_page(tmp_path):
-    """Mutation check: stretch one piece over its page's footer and the marker test must notice."""
+    """Mutation check: stretch one piece over its page's footer.
+
+    The marker test must notice.
+    """
     shutil.copytree(SEEDS, tmp_path / "s")
     catalog = (tmp_path / "s" / "catalog.yaml").read_text(encoding="utf-8")
     piece = next(p for p in CATALOG["pieces"] if p["doc_id"] == "yuepinyu-2017-techfin")
-    catalog = catalog.replace(f'end: "{piece["spans"][0]["end"]}"', 'end: "牛科技-科技创新媒体"')
+    catalog = catalog.replace(
+        f'end: "{piece["spans"][0]["end"]}"', 'end: "牛科技-科技创新媒体"'
+    )
     (tmp_path / "s" / "catalog.yaml").write_text(catalog, encoding="utf-8")
     cleaned = "\n".join(antcorpus.load_corpus(tmp_path / "s").text)
     assert any(m in cleaned for m in CHROME_MARKERS)

@@ -1,53 +1,84 @@
-"""Counting (notebook 02): counts, rates, bigrams, TF-IDF, lexical diversity, word clouds."""
+"""Counting (notebook 02).
+
+Counts, rates, bigrams, TF-IDF, lexical diversity, word clouds.
+"""
+
 import math
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from antcorpus import clouds, counts, lexdiv
+from antcorpus.plots import clouds
+from antcorpus.stats import counts
+from antcorpus.stats import diversity as lexdiv
+from antcorpus.text.tokens import tokens_bigrams
 
 DOCS = [["a", "a", "b"], ["b", "c"]]
 
 
 def test_dfm_and_group_sums():
-    dfm = counts.counts_dfm(DOCS, ["d1", "d2"])
+    dfm = counts.tokens_dfm(DOCS, ["d1", "d2"])
     assert dfm.loc["d1"].to_dict() == {"a": 2, "b": 1, "c": 0}
-    grouped = counts.counts_group(dfm, pd.Series({"d1": "x", "d2": "x"}))
+    grouped = counts.dfm_group(dfm, pd.Series({"d1": "x", "d2": "x"}))
     assert grouped.loc["x"].to_dict() == {"a": 2, "b": 2, "c": 1}
 
 
 def test_top_terms_rates_per_10k_and_ties_alphabetical():
-    top = counts.counts_top(counts.counts_dfm([["b", "a", "c", "c"]], ["d"]), n=2)
-    assert top[["term", "count", "per_10k", "total_tokens"]].values.tolist() == [["c", 2, 5000.0, 4], ["a", 1, 2500.0, 4]]
+    top = counts.dfm_top(counts.tokens_dfm([["b", "a", "c", "c"]], ["d"]), n=2)
+    assert top[["term", "count", "per_10k", "total_tokens"]].values.tolist() == [
+        ["c", 2, 5000.0, 4],
+        ["a", 1, 2500.0, 4],
+    ]
 
 
 def test_bigrams_never_cross_a_stopword_or_punctuation():
-    assert counts.tokens_bigrams("蚂蚁金服推出花呗和借呗。余额宝") == [("蚂蚁金服", "推出"), ("推出", "花呗")]
+    assert tokens_bigrams("蚂蚁金服推出花呗和借呗。余额宝") == [
+        ("蚂蚁金服", "推出"),
+        ("推出", "花呗"),
+    ]
 
 
 def test_counts_bigrams_reports_pieces_using():
-    got = counts.counts_bigrams(["蚂蚁金服推出花呗", "蚂蚁金服推出借呗"], ["x", "x"], n=1).iloc[0]
-    assert (got.bigram, got["count"], got.pieces_using, got.pieces) == ("蚂蚁金服 推出", 2, 2, 2)
+    got = counts.textstat_bigrams(
+        ["蚂蚁金服推出花呗", "蚂蚁金服推出借呗"], ["x", "x"], n=1
+    ).iloc[0]
+    assert (got.bigram, got["count"], got.pieces_using, got.pieces) == (
+        "蚂蚁金服 推出",
+        2,
+        2,
+        2,
+    )
 
 
 def test_tfidf_hand_computed():
-    dfm = counts.counts_dfm(DOCS, ["d1", "d2"])
-    one = counts.tfidf_top(dfm, min_count=2)
+    dfm = counts.tokens_dfm(DOCS, ["d1", "d2"])
+    one = counts.dfm_tfidf(dfm, min_count=2)
     assert one[["doc_id", "term"]].values.tolist() == [["d1", "a"]]
     assert one["tfidf"].iloc[0] == pytest.approx(2 / 3 * math.log(2), abs=1e-5)
-    two = counts.tfidf_top(dfm, min_count=1)
-    assert two[two.doc_id == "d2"]["term"].tolist() == ["c"]  # b is in every document: score 0, not listed
+    two = counts.dfm_tfidf(dfm, min_count=1)
+    assert two[two.doc_id == "d2"]["term"].tolist() == [
+        "c"
+    ]  # b is in every document: score 0, not listed
 
 
-@pytest.mark.parametrize("tokens, window, expected", [
-    (list("ababc"), 2, 1.0), (list("ababc"), 3, 7 / 9), (list("aab"), 5, 2 / 3)])
+@pytest.mark.parametrize(
+    "tokens, window, expected",
+    [(list("ababc"), 2, 1.0), (list("ababc"), 3, 7 / 9), (list("aab"), 5, 2 / 3)],
+)
 def test_mattr_hand_computed(tokens, window, expected):
     assert lexdiv.mattr(tokens, window) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("tokens, expected", [
-    (list("abab"), 4.0), (list("aa"), 2.0), (list("abca"), 4 / ((1 - 0.75) / 0.28)), (list("abc"), math.inf)])
+@pytest.mark.parametrize(
+    "tokens, expected",
+    [
+        (list("abab"), 4.0),
+        (list("aa"), 2.0),
+        (list("abca"), 4 / ((1 - 0.75) / 0.28)),
+        (list("abc"), math.inf),
+    ],
+)
 def test_mtld_hand_computed(tokens, expected):
     assert lexdiv.mtld(tokens) == pytest.approx(expected)
 
@@ -63,12 +94,17 @@ def test_mattr_is_length_robust_where_ttr_is_not():
 
 def test_lexdiv_table():
     table = lexdiv.textstat_lexdiv([list("aab")], ["d"], window=2)
-    assert table.iloc[0][["tokens", "types", "hapax_share", "ttr", "mattr_2"]].tolist() == [3, 2, 0.5, 0.667, 0.75]
+    assert table.iloc[0][
+        ["tokens", "types", "hapax_share", "ttr", "mattr_2"]
+    ].tolist() == [3, 2, 0.5, 0.667, 0.75]
 
 
 def test_comparison_terms_split_by_side():
-    rates = pd.DataFrame({"A": [10.0, 0.0, 5.0, 1.0], "B": [0.0, 8.0, 5.0, 3.0]}, index=["监管", "风险", "创新", "用户"])
-    got = clouds.comparison_terms(rates, "A", "B", n=2)
+    rates = pd.DataFrame(
+        {"A": [10.0, 0.0, 5.0, 1.0], "B": [0.0, 8.0, 5.0, 3.0]},
+        index=["监管", "风险", "创新", "用户"],
+    )
+    got = counts.dfm_compare(rates, "A", "B", n=2)
     assert got[["term", "leans_to"]].values.tolist() == [["监管", "A"], ["风险", "B"]]
     assert got["gloss"].tolist() == ["regulation", "risk"]
 
@@ -82,5 +118,5 @@ def test_cloud_is_seeded_and_refuses_missing_glyphs():
 
 
 def test_tfidf_with_nothing_distinctive_keeps_its_columns():
-    got = counts.tfidf_top(counts.counts_dfm([["a"], ["b"]], ["d1", "d2"]), min_count=2)
+    got = counts.dfm_tfidf(counts.tokens_dfm([["a"], ["b"]], ["d1", "d2"]), min_count=2)
     assert got.empty and "doc_id" in got.columns

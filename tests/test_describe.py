@@ -1,18 +1,33 @@
 """Notebook 01's computations: piece table, era balance, segmentation comparison."""
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
 import antcorpus
-from antcorpus import describe
+from antcorpus import plots
 from antcorpus.corpus import corpus_eras
-
+from antcorpus.stats import describe
 from conftest import PIECE, TEXT, write_corpus
 
-SECOND = {**PIECE, "doc_id": "toy-2025", "source_file": "b.txt", "date": "2025", "date_precision": "year",
-          "author_type": "machine"}
-UNDATED = {**PIECE, "doc_id": "toy-undated", "source_file": "c.txt", "date": None, "date_precision": "undated"}
-ERAS = [{"name": "2016–2018", "start": "2016-01-01", "end": "2018-12-31"},
-        {"name": "2025", "start": "2025-01-01", "end": "2025-12-31"}]
+SECOND = {
+    **PIECE,
+    "doc_id": "toy-2025",
+    "source_file": "b.txt",
+    "date": "2025",
+    "date_precision": "year",
+    "author_type": "machine",
+}
+UNDATED = {
+    **PIECE,
+    "doc_id": "toy-undated",
+    "source_file": "c.txt",
+    "date": None,
+    "date_precision": "undated",
+}
+ERAS = [
+    {"name": "2016–2018", "start": "2016-01-01", "end": "2018-12-31"},
+    {"name": "2025", "start": "2025-01-01", "end": "2025-12-31"},
+]
 
 
 def three_pieces(tmp_path, monkeypatch):
@@ -23,14 +38,21 @@ def three_pieces(tmp_path, monkeypatch):
     files = {"a.txt": TEXT.encode(), "b.txt": TEXT.encode(), "c.txt": TEXT.encode()}
     folder = write_corpus(tmp_path / "three", files, [dict(PIECE), SECOND, UNDATED])
     corpus = antcorpus.load_corpus(folder)
-    return folder, corpus, describe.corpus_table(corpus, [antcorpus.tokenize(t) for t in corpus["text"]])
+    return (
+        folder,
+        corpus,
+        describe.corpus_table(corpus, [antcorpus.tokenize(t) for t in corpus["text"]]),
+    )
 
 
 def test_corpus_table_counts(tmp_path, monkeypatch):
     _, corpus, table = three_pieces(tmp_path, monkeypatch)
     assert list(table.columns) == describe.TABLE_COLUMNS
     first = table.iloc[0]
-    assert first.n_tokens == len(antcorpus.tokenize(corpus["text"][0])) and first.n_paragraphs == 2
+    assert (
+        first.n_tokens == len(antcorpus.tokenize(corpus["text"][0]))
+        and first.n_paragraphs == 2
+    )
     assert first.n_types <= first.n_tokens and first.n_chars == len(corpus["text"][0])
 
 
@@ -47,12 +69,15 @@ def test_era_balance_in_catalog_order_and_sums(tmp_path, monkeypatch):
 
 def test_plots_draw_undated_apart(tmp_path, monkeypatch):
     folder, _, table = three_pieces(tmp_path, monkeypatch)
-    fig = describe.plot_timeline(table, corpus_eras(folder)["name"].tolist())
+    fig = plots.plot_timeline(table, corpus_eras(folder)["name"].tolist())
     main, side = fig.axes
     assert [t.get_text() for t in side.get_yticklabels()] == ["toy-undated\n玩具"]
-    assert {t.get_text().split("\n")[0] for t in main.get_yticklabels()} == {"toy-2017", "toy-2025"}
+    assert {t.get_text().split("\n")[0] for t in main.get_yticklabels()} == {
+        "toy-2017",
+        "toy-2025",
+    }
     plt.close(fig)
-    fig = describe.plot_cleaning(antcorpus.cleaning_report(folder, wide=True))
+    fig = plots.plot_cleaning(antcorpus.cleaning_report(folder, wide=True))
     assert len(fig.axes[0].get_yticklabels()) == 3
     plt.close(fig)
 
@@ -60,12 +85,22 @@ def test_plots_draw_undated_apart(tmp_path, monkeypatch):
 def test_segmentation_compare_shows_what_the_dictionary_keeps_whole():
     row = describe.segmentation_compare(["蚂蚁金服推出花呗"]).iloc[0]
     assert row.with_domain_dictionary == "蚂蚁金服 / 推出 / 花呗"
-    assert "蚂蚁金服" not in row.bare_jieba.split(" / ") and row.tokens_bare > row.tokens_ours
+    assert (
+        "蚂蚁金服" not in row.bare_jieba.split(" / ")
+        and row.tokens_bare > row.tokens_ours
+    )
 
 
 def test_domain_coverage_counts_split_words():
-    got = describe.domain_coverage([["蚂蚁金服", "支付"], ["花呗"]], {"蚂蚁金服", "花呗", "支付"})
-    assert got == {"tokens": 3, "domain_tokens": 3, "split_by_bare_jieba": 2, "share_split": 0.6667}
+    got = describe.domain_coverage(
+        [["蚂蚁金服", "支付"], ["花呗"]], {"蚂蚁金服", "花呗", "支付"}
+    )
+    assert got == {
+        "tokens": 3,
+        "domain_tokens": 3,
+        "split_by_bare_jieba": 2,
+        "share_split": 0.6667,
+    }
 
 
 def test_segmentation_examples_one_row_per_era_at_most(corpus):

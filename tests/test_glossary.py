@@ -1,8 +1,9 @@
 """The glossary: one file, every domain word glossed, labels built from it."""
-from antcorpus import glossary as g
-from antcorpus.clean import HAN
+
 from antcorpus.config import read_tsv
-from antcorpus.tokens import domain_terms
+from antcorpus.corpus.clean import HAN
+from antcorpus.text import glossary as g
+from antcorpus.text.tokens import domain_terms
 
 
 def test_terms_unique_and_glossed():
@@ -23,7 +24,7 @@ def test_glosses_are_english():
 
 
 def test_label_with_and_without_gloss():
-    assert g.label("监管") == "监管 (regulation)"
-    assert g.label("监管", sep="\n") == "监管\n(regulation)"
-    assert g.label("不在词表里") == "不在词表里"
-    assert g.labels(["支付", "无"]) == ["支付 (payment)", "无"]
+    assert g.glossed("监管") == "监管 (regulation)"
+    assert g.glossed("监管", sep="\n") == "监管\n(regulation)"
+    assert g.glossed("不在词表里") == "不在词表里"
+    assert [g.glossed(t) for t in ["支付", "无"]] == ["支付 (payment)", "无"]

@@ -1,23 +1,39 @@
-"""Committed notebooks read cleanly: executed 1..n, no errors or tofu, no machine paths, clean metadata."""
+"""Committed notebooks read cleanly.
+
+Executed 1..n, no errors or tofu, no machine paths, clean metadata.
+"""
+
 import json
 import re
 
 import nbformat
 import pytest
 
-from antcorpus import build
+from antcorpus.project import runner as build
 
 NOTEBOOKS = build.notebooks()
 MACHINE_PATH = re.compile(r"/(work|root|tmp|home|Users)/")
 SECTIONS = ("## Findings", "## Caveats")
 
 
-def test_clean_metadata_strips_machine_state():
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "x", "display_name": "X"}, "language_info": {"name": "python", "version": "3.11"},
-                                            "widgets": {"path": "/home/me"}})
-    nb.cells = [nbformat.v4.new_code_cell("1", metadata={"execution": {"iopub.status.busy": "2026"}, "tags": ["p"]})]
-    build.clean_metadata(nb)
-    assert nb.metadata == {"kernelspec": build.KERNELSPEC, "language_info": {"name": "python"}}
+def test_strip_metadata_strips_machine_state():
+    nb = nbformat.v4.new_notebook(
+        metadata={
+            "kernelspec": {"name": "x", "display_name": "X"},
+            "language_info": {"name": "python", "version": "3.11"},
+            "widgets": {"path": "/home/me"},
+        }
+    )
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "1", metadata={"execution": {"iopub.status.busy": "2026"}, "tags": ["p"]}
+        )
+    ]
+    build.strip_metadata(nb)
+    assert nb.metadata == {
+        "kernelspec": build.KERNELSPEC,
+        "language_info": {"name": "python"},
+    }
     assert nb.cells[0].metadata == {"tags": ["p"]}
 
 
@@ -30,13 +46,18 @@ def test_notebooks_are_numbered_verb_object():
 def test_committed_notebook_is_clean(path):
     nb = nbformat.read(path, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
-    assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), "rebuild with `make`"
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), (
+        "rebuild with `make`"
+    )
     outputs = [o for c in code for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(o.get("text", "") for o in outputs)
     assert not re.search(r"missing from (current )?font|Glyph \d+", text)
     assert not MACHINE_PATH.search(json.dumps(nb.metadata) + text)
-    assert nb.metadata == {"kernelspec": build.KERNELSPEC, "language_info": {"name": "python"}}
+    assert nb.metadata == {
+        "kernelspec": build.KERNELSPEC,
+        "language_info": {"name": "python"},
+    }
     assert not [c for c in nb.cells if {"execution", "ExecuteTime"} & set(c.metadata)]
 
 
@@ -47,11 +68,16 @@ def test_notebook_reads_as_a_document(path):
     assert prose[0].startswith("# ") and "will not" in prose[0].lower()
     assert all(any(s in p for p in prose) for s in SECTIONS)
     kinds = [c.cell_type for c in nb.cells]
-    assert "code" not in {a for a, b in zip(kinds, kinds[1:]) if a == b == "code"}, "prose between code cells"
+    assert "code" not in {
+        a for a, b in zip(kinds, kinds[1:], strict=False) if a == b == "code"
+    }, "prose between code cells"
 
 
 def test_numbers_quoted_in_the_readme_come_from_the_notebooks():
-    """Every interval the README quotes ("349 [262, 435]") appears in a committed notebook's outputs."""
+    """Every interval the README quotes appears in a committed notebook's outputs.
+
+    An interval looks like "349 [262, 435]".
+    """
     from antcorpus.config import REPO
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
@@ -60,7 +86,12 @@ def test_numbers_quoted_in_the_readme_come_from_the_notebooks():
     outputs = ""
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
-        outputs += json.dumps([o for c in nb.cells if c.cell_type == "code" for o in c.outputs], ensure_ascii=False)
-    outputs = outputs.replace("+", "")  # notebooks print signed tone (+0.45); the README drops the plus
+        outputs += json.dumps(
+            [o for c in nb.cells if c.cell_type == "code" for o in c.outputs],
+            ensure_ascii=False,
+        )
+    outputs = outputs.replace(
+        "+", ""
+    )  # notebooks print signed tone (+0.45); the README drops the plus
     missing = [q for q in quoted if q not in outputs]
     assert not missing, f"README quotes numbers no notebook prints: {missing}"

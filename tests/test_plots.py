@@ -1,4 +1,8 @@
-"""Figures: Chinese renders (no missing glyphs), and save_figure writes stable PNG, SVG and CSV."""
+"""Figures: Chinese renders (no missing glyphs).
+
+And save_figure writes stable PNG, SVG and CSV.
+"""
+
 from __future__ import annotations
 
 import warnings
@@ -22,7 +26,11 @@ def glyph_warnings(draw) -> list[str]:
         fig = draw()
         fig.canvas.draw()
         plt.close(fig)
-    return [str(w.message) for w in caught if "missing from" in str(w.message) or "Glyph" in str(w.message)]
+    return [
+        str(w.message)
+        for w in caught
+        if "missing from" in str(w.message) or "Glyph" in str(w.message)
+    ]
 
 
 def bar_chart():
@@ -50,7 +58,9 @@ def test_figure_made_in_style_renders_outside_it():
 
 
 def test_the_glyph_check_can_fail_without_the_style():
-    with plt.rc_context({"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}):
+    with plt.rc_context(
+        {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}
+    ):
         assert glyph_warnings(bar_chart)
 
 
@@ -69,7 +79,9 @@ def test_save_figure_writes_three_stable_files(tmp_path):
     assert pd.read_csv(first["csv"]).equals(data)
 
 
-@pytest.mark.parametrize("bad", ["timeline", "1-timeline", "01_timeline", "01-Timeline"])
+@pytest.mark.parametrize(
+    "bad", ["timeline", "1-timeline", "01_timeline", "01-Timeline"]
+)
 def test_save_figure_names_carry_the_notebook_number(tmp_path, bad):
     with pytest.raises(ValueError, match="notebook number"):
         plots.save_figure(plt.figure(), bad, pd.DataFrame(), folder=tmp_path)
@@ -78,7 +90,9 @@ def test_save_figure_names_carry_the_notebook_number(tmp_path, bad):
 def test_strict_glyphs_turns_tofu_into_an_error():
     with warnings.catch_warnings():
         plots.strict_glyphs()
-        with plt.rc_context({"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}):
+        with plt.rc_context(
+            {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}
+        ):
             fig = bar_chart()
             with pytest.raises(UserWarning, match="missing from font"):
                 fig.canvas.draw()

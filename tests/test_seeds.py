@@ -1,4 +1,5 @@
 """seeds/ is raw and immutable; per-document knowledge lives only in its catalog."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,10 +9,9 @@ import shutil
 import yaml
 
 import antcorpus
-from antcorpus.tokens import tokenizer
-
 from antcorpus.config import REPO, SEEDS
-from antcorpus.sources import read_sums
+from antcorpus.corpus.sources import read_sums
+from antcorpus.text.tokens import tokenizer
 
 SHARED = REPO.parent / "shared" / "seeds"
 CATALOG = yaml.safe_load((SEEDS / "catalog.yaml").read_text(encoding="utf-8"))
@@ -28,11 +28,15 @@ def test_seeds_match_the_shared_originals_where_present():
     if not SHARED.is_dir():
         return  # a clone used outside this workplace has no shared/ beside it
     for original in SHARED.iterdir():
-        assert (SEEDS / original.name).read_bytes() == original.read_bytes(), original.name
+        assert (SEEDS / original.name).read_bytes() == original.read_bytes(), (
+            original.name
+        )
 
 
 def test_no_code_names_a_seed_file_or_piece():
-    names = [re.escape(n) for n in read_sums(SEEDS)] + [re.escape(p["doc_id"]) for p in CATALOG["pieces"]]
+    names = [re.escape(n) for n in read_sums(SEEDS)] + [
+        re.escape(p["doc_id"]) for p in CATALOG["pieces"]
+    ]
     names += [r"\d{3}_[0-9a-f]{16}"]
     pattern = re.compile("|".join(names))
     for path in sorted((REPO / "lib").rglob("*.py")):
@@ -42,27 +46,43 @@ def test_no_code_names_a_seed_file_or_piece():
 def test_loading_writes_nothing_into_the_corpus_folder(tmp_path, monkeypatch):
     copy = tmp_path / "seeds"
     shutil.copytree(SEEDS, copy)
-    before = sorted((p.name, p.stat().st_mtime_ns, p.read_bytes()) for p in copy.iterdir())
+    before = sorted(
+        (p.name, p.stat().st_mtime_ns, p.read_bytes()) for p in copy.iterdir()
+    )
     monkeypatch.setenv("ANTCORPUS_CACHE", str(tmp_path / "cache"))
     corpus = antcorpus.load_corpus(copy)
     antcorpus.cleaning_report(copy)
     antcorpus.tokens_corpus(list(corpus.text))
-    assert sorted((p.name, p.stat().st_mtime_ns, p.read_bytes()) for p in copy.iterdir()) == before
+    assert (
+        sorted((p.name, p.stat().st_mtime_ns, p.read_bytes()) for p in copy.iterdir())
+        == before
+    )
     tokenizer.cache_clear()  # it was built with the temporary cache folder
 
 
 def test_data_card_era_table_matches_the_corpus(corpus):
-    """The data card's per-era characters and tokens are what the catalog produces today."""
+    """The data card's per-era characters and tokens match what the catalog gives."""
     import re
 
     import antcorpus
     from antcorpus.config import SEEDS
 
     card = (SEEDS / "README.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| (2016–2018|2020|2025|undated) \| (\d+)[^|]*\| ([\d,]+) \| ([\d,]+) \|$", card, re.M)
+    rows = re.findall(
+        r"^\| (2016–2018|2020|2025|undated) \| (\d+)[^|]*\| ([\d,]+) \| ([\d,]+) \|$",
+        card,
+        re.M,
+    )
     assert len(rows) == 4, "the data card's era table changed shape"
     tokens = antcorpus.tokens_corpus(corpus["text"].tolist())
     frame = corpus.assign(n_tokens=[len(t) for t in tokens]).groupby("era")
     for era, pieces, chars, toks in rows:
-        assert (int(pieces), int(chars.replace(",", "")), int(toks.replace(",", ""))) == (
-            len(frame.get_group(era)), frame.get_group(era)["n_chars"].sum(), frame.get_group(era)["n_tokens"].sum()), era
+        assert (
+            int(pieces),
+            int(chars.replace(",", "")),
+            int(toks.replace(",", "")),
+        ) == (
+            len(frame.get_group(era)),
+            frame.get_group(era)["n_chars"].sum(),
+            frame.get_group(era)["n_tokens"].sum(),
+        ), era

@@ -1,4 +1,5 @@
 """Bad corpus input: each case raises CorpusError naming the file (and the field)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -25,7 +26,9 @@ def test_toy_corpus_loads(toy):
 
 
 def test_checksum_mismatch_names_file(tmp_path):
-    folder = write_corpus(tmp_path, {"a.txt": TEXT.encode()}, [PIECE], sums={"a.txt": "0" * 64})
+    folder = write_corpus(
+        tmp_path, {"a.txt": TEXT.encode()}, [PIECE], sums={"a.txt": "0" * 64}
+    )
     assert "a.txt" in str(load_error(folder)) and "checksum" in str(load_error(folder))
 
 
@@ -49,18 +52,25 @@ def test_invalid_utf8_is_never_guessed(tmp_path):
 def test_bom_and_crlf_are_read_and_counted(tmp_path):
     data = ("\ufeff" + TEXT.replace("\n", "\r\n")).encode()
     folder = write_corpus(tmp_path, {"a.txt": data}, [PIECE])
-    assert antcorpus.load_corpus(folder).text[0] == "正文开始，蚂蚁金服推出花呗。\n第二段说余额宝。正文结束。"
+    assert (
+        antcorpus.load_corpus(folder).text[0]
+        == "正文开始，蚂蚁金服推出花呗。\n第二段说余额宝。正文结束。"
+    )
     row = antcorpus.source_report(folder).iloc[0]
     assert (row.bom_dropped, row.crlf_to_lf) == (1, TEXT.count("\n"))
 
 
 def test_catalog_that_does_not_parse(toy):
-    (toy / "catalog.yaml").write_text("pieces: [\n  - doc_id: x\n  bad: : :\n", encoding="utf-8")
+    (toy / "catalog.yaml").write_text(
+        "pieces: [\n  - doc_id: x\n  bad: : :\n", encoding="utf-8"
+    )
     message = str(load_error(toy))
     assert "catalog.yaml" in message and "line" in message
 
 
-@pytest.mark.parametrize("field", ["doc_id", "title", "date_evidence", "spans", "script", "date_precision"])
+@pytest.mark.parametrize(
+    "field", ["doc_id", "title", "date_evidence", "spans", "script", "date_precision"]
+)
 def test_catalog_entry_missing_a_field(tmp_path, field):
     piece = {k: v for k, v in PIECE.items() if k != field}
     err = load_error(write_corpus(tmp_path, {"a.txt": TEXT.encode()}, [piece]))
@@ -80,23 +90,38 @@ def test_missing_sums_file(toy):
     assert "SHA256SUMS" in str(load_error(toy))
 
 
-@pytest.mark.parametrize("spans, problem", [
-    ([{"start": "不存在的锚", "end": "正文结束。"}], "not found"),
-    ([{"start": "正文", "end": "正文结束。"}], "occurs 2 times"),
-    ([{"start": "正文开始", "end": "不存在的结尾"}], "not found after"),
-])
+@pytest.mark.parametrize(
+    "spans, problem",
+    [
+        ([{"start": "不存在的锚", "end": "正文结束。"}], "not found"),
+        ([{"start": "正文", "end": "正文结束。"}], "occurs 2 times"),
+        ([{"start": "正文开始", "end": "不存在的结尾"}], "not found after"),
+    ],
+)
 def test_bad_anchor_names_file_and_field(tmp_path, spans, problem):
-    err = load_error(write_corpus(tmp_path, {"a.txt": TEXT.encode()}, [{**PIECE, "spans": spans}]))
-    assert "a.txt" in str(err) and problem in str(err) and err.field.startswith("toy-2017.spans[0]")
+    err = load_error(
+        write_corpus(tmp_path, {"a.txt": TEXT.encode()}, [{**PIECE, "spans": spans}])
+    )
+    assert (
+        "a.txt" in str(err)
+        and problem in str(err)
+        and err.field.startswith("toy-2017.spans[0]")
+    )
 
 
 def test_overlapping_pieces_are_refused(tmp_path):
-    second = {**PIECE, "doc_id": "toy-b", "spans": [{"start": "第二段", "end": "余额宝。"}]}
+    second = {
+        **PIECE,
+        "doc_id": "toy-b",
+        "spans": [{"start": "第二段", "end": "余额宝。"}],
+    }
     err = load_error(write_corpus(tmp_path, {"a.txt": TEXT.encode()}, [PIECE, second]))
     assert "overlap" in str(err) and "a.txt" in str(err)
 
 
-@pytest.mark.parametrize("date, precision", [("2017", "month"), ("2017-03-40", "day"), ("2017", "undated")])
+@pytest.mark.parametrize(
+    "date, precision", [("2017", "month"), ("2017-03-40", "day"), ("2017", "undated")]
+)
 def test_date_must_fit_its_precision(tmp_path, date, precision):
     piece = {**PIECE, "date": date, "date_precision": precision}
     err = load_error(write_corpus(tmp_path, {"a.txt": TEXT.encode()}, [piece]))
@@ -104,5 +129,9 @@ def test_date_must_fit_its_precision(tmp_path, date, precision):
 
 
 def test_unknown_choice_is_refused(tmp_path):
-    err = load_error(write_corpus(tmp_path, {"a.txt": TEXT.encode()}, [{**PIECE, "script": "klingon"}]))
+    err = load_error(
+        write_corpus(
+            tmp_path, {"a.txt": TEXT.encode()}, [{**PIECE, "script": "klingon"}]
+        )
+    )
     assert err.field == "toy-2017.script"

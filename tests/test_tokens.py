@@ -1,4 +1,8 @@
-"""Tokenizing: private jieba, the domain dictionary, stopwords, filters, cache, top tokens."""
+"""Tokenizing: private jieba, the domain dictionary and stopwords.
+
+Also filters, the cache and top tokens.
+"""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -7,8 +11,8 @@ import jieba
 import pytest
 
 import antcorpus
-from antcorpus import tokens as tk
 from antcorpus.config import REPO
+from antcorpus.text import tokens as tk
 
 TERMS = antcorpus.domain_terms()
 CONTEXTS = ["我们认为{}非常重要。", "据报道，{}今年表现如何？", "他说“{}”三个字"]
@@ -28,28 +32,67 @@ def test_tokenizer_is_private_with_cache_in_project(monkeypatch):
 @pytest.mark.parametrize("word", TERMS["word"].tolist())
 def test_every_dictionary_entry_survives_segmentation(word):
     for context in CONTEXTS:
-        assert word in antcorpus.tokens_segment(context.format(word)), context.format(word)
+        assert word in antcorpus.tokens_segment(context.format(word)), context.format(
+            word
+        )
 
 
 def test_dictionary_does_not_swallow_neighbours():
-    assert antcorpus.tokens_segment("我们认为花呗非常重要") == ["我们", "认为", "花呗", "非常", "重要"]
-    assert antcorpus.tokens_segment("蚂蚁金服更名为蚂蚁集团") == ["蚂蚁金服", "更名", "为", "蚂蚁集团"]
+    assert antcorpus.tokens_segment("我们认为花呗非常重要") == [
+        "我们",
+        "认为",
+        "花呗",
+        "非常",
+        "重要",
+    ]
+    assert antcorpus.tokens_segment("蚂蚁金服更名为蚂蚁集团") == [
+        "蚂蚁金服",
+        "更名",
+        "为",
+        "蚂蚁集团",
+    ]
 
 
 def test_dictionary_has_categories_and_no_frequencies():
     assert TERMS["word"].is_unique
     assert list(TERMS.columns) == ["word", "category"]
-    assert set(TERMS["category"]) <= {"entity", "product", "concept", "event", "regulator", "person"}
+    assert set(TERMS["category"]) <= {
+        "entity",
+        "product",
+        "concept",
+        "event",
+        "regulator",
+        "person",
+    }
     assert not TERMS["word"].str.contains(r"\d").any()
-    assert {"花呗", "借呗", "余额宝", "芝麻信用", "网商银行", "招财宝", "蚂蚁聚宝", "财富号", "蚂蚁金服", "蚂蚁集团",
-            "网经社", "普惠金融", "大厂病"} <= set(TERMS["word"])
+    assert {
+        "花呗",
+        "借呗",
+        "余额宝",
+        "芝麻信用",
+        "网商银行",
+        "招财宝",
+        "蚂蚁聚宝",
+        "财富号",
+        "蚂蚁金服",
+        "蚂蚁集团",
+        "网经社",
+        "普惠金融",
+        "大厂病",
+    } <= set(TERMS["word"])
 
 
 def test_stopwords_iso_plus_documented_project_list():
     words = antcorpus.stopwords()
     assert {"的", "了", "我们", "通过"} <= words and "没有" in words
-    lines = [x for x in tk.PROJECT_STOPWORDS.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")]
-    assert lines and all(len(x.split("\t")) == 2 and x.split("\t")[1].strip() for x in lines)
+    lines = [
+        x
+        for x in tk.PROJECT_STOPWORDS.read_text(encoding="utf-8").splitlines()
+        if x and not x.startswith("#")
+    ]
+    assert lines and all(
+        len(x.split("\t")) == 2 and x.split("\t")[1].strip() for x in lines
+    )
     assert not words & set(TERMS["word"])
 
 
@@ -61,7 +104,11 @@ def test_tokenize_drops_punctuation_numbers_stray_letters():
 def test_name_variants_stay_distinct_unless_aliased():
     text = "蚂蚁金服更名为蚂蚁集团"
     assert antcorpus.tokenize(text) == ["蚂蚁金服", "更名", "蚂蚁集团"]
-    assert antcorpus.tokenize(text, aliases=antcorpus.ALIASES) == ["蚂蚁集团", "更名", "蚂蚁集团"]
+    assert antcorpus.tokenize(text, aliases=antcorpus.ALIASES) == [
+        "蚂蚁集团",
+        "更名",
+        "蚂蚁集团",
+    ]
 
 
 def test_tokens_corpus_is_cached(monkeypatch, tmp_path):
@@ -74,10 +121,31 @@ def test_tokens_corpus_is_cached(monkeypatch, tmp_path):
 
 
 def test_top_tokens_hold_no_artifacts(corpus):
-    counts = Counter(t for toks in antcorpus.tokens_corpus(list(corpus.text)) for t in toks)
+    counts = Counter(
+        t for toks in antcorpus.tokens_corpus(list(corpus.text)) for t in toks
+    )
     top = [w for w, _ in counts.most_common(50)]
-    artifacts = {"效劳", "根底", "本钱", "网", "经", "社", "蚂", "蚁", "金", "服", "花", "呗", "####", "集團", "螞蟻",
-                 "下载", "文档", "汇报", "网经社"}
+    artifacts = {
+        "效劳",
+        "根底",
+        "本钱",
+        "网",
+        "经",
+        "社",
+        "蚂",
+        "蚁",
+        "金",
+        "服",
+        "花",
+        "呗",
+        "####",
+        "集團",
+        "螞蟻",
+        "下载",
+        "文档",
+        "汇报",
+        "网经社",
+    }
     assert not set(top) & artifacts
     assert all(len(w) > 1 for w in top)
     assert {"蚂蚁金服", "支付宝", "监管", "合规"} <= set(top)

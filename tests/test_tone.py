@@ -1,11 +1,15 @@
-"""Tone: lexicons load, negation flips within a clause, summaries and agreement, labelled sample."""
+"""Tone: lexicons, negation, summaries and agreement, labelled sample.
+
+Lexicons load and negation flips within a clause.
+"""
+
 import numpy as np
 import pandas as pd
 import pytest
 
 import antcorpus
-from antcorpus import tone
 from antcorpus.config import DATA, read_tsv
+from antcorpus.stats import tone
 
 
 def test_lexicons_load_with_both_polarities():
@@ -27,17 +31,32 @@ def test_negation_flips_within_window_and_clause():
     lex = {"positive": {"成功"}, "negative": {"风险"}}
     assert tone.tone_tokens(["业务", "成功"], lex) == (1, 0)
     assert tone.tone_tokens(["并", "不", "成功"], lex) == (0, 1)
-    assert tone.tone_tokens(["不", "a", "b", "c", "成功"], lex) == (1, 0)        # outside the 3-token window
-    assert tone.tone_tokens(["不", "，", "成功"], lex) == (1, 0)                   # clause boundary
+    assert tone.tone_tokens(["不", "a", "b", "c", "成功"], lex) == (
+        1,
+        0,
+    )  # outside the 3-token window
+    assert tone.tone_tokens(["不", "，", "成功"], lex) == (1, 0)  # clause boundary
     assert tone.tone_tokens(["没有", "风险"], lex) == (1, 0)
 
 
 def test_net_tone_and_summary_interval():
     assert tone.net_tone([3, 0], [1, 0]) == 0.5 and pd.isna(tone.net_tone([0], [0]))
-    scored = pd.DataFrame({"era": ["x"] * 4, "lexicon": ["f"] * 4, "doc_id": ["a"] * 4, "positive": [1, 1, 0, 0],
-                           "negative": [0, 0, 1, 0], "tokens": [10] * 4})
-    row = tone.tone_summary(scored, "era", n_boot=300).iloc[0]
-    assert row.net_tone == pytest.approx(1 / 3, abs=1e-3) and row.coverage == 0.75 and row.hits_per_1k == 75.0
+    scored = pd.DataFrame(
+        {
+            "era": ["x"] * 4,
+            "lexicon": ["f"] * 4,
+            "doc_id": ["a"] * 4,
+            "positive": [1, 1, 0, 0],
+            "negative": [0, 0, 1, 0],
+            "tokens": [10] * 4,
+        }
+    )
+    row = tone.textstat_tone(scored, "era", n_boot=300).iloc[0]
+    assert (
+        row.net_tone == pytest.approx(1 / 3, abs=1e-3)
+        and row.coverage == 0.75
+        and row.hits_per_1k == 75.0
+    )
     assert row.ci_low <= row.net_tone <= row.ci_high
 
 
@@ -54,13 +73,23 @@ def test_labelled_sample_is_balanced_valid_and_still_in_the_corpus(corpus):
     assert len(labels) >= 60 and set(labels["label"]) <= set(tone.LABELS)
     assert labels["era"].value_counts().min() >= 20
     sentences = set(antcorpus.corpus_reshape(corpus, "sentences")["text"])
-    assert set(labels["text"]) <= sentences, "a labelled sentence no longer exists: relabel the sample"
+    assert set(labels["text"]) <= sentences, (
+        "a labelled sentence no longer exists: relabel the sample"
+    )
 
 
 def test_labelled_sample_is_the_draw_its_header_records(corpus):
-    """tone_labels.tsv says it was drawn with tone_sample(per_era=22, seed=2025, min_chars=15)."""
+    """tone_labels.tsv says which draw it is.
+
+    The header records tone_sample(per_era=22, seed=2025, min_chars=15).
+    """
     labels = pd.DataFrame(read_tsv(DATA / "tone_labels.tsv"))
-    drawn = tone.tone_sample(antcorpus.corpus_reshape(corpus, "sentences"), ["2016–2018", "2020", "2025"], 22, seed=2025)
+    drawn = tone.tone_sample(
+        antcorpus.corpus_reshape(corpus, "sentences"),
+        ["2016–2018", "2020", "2025"],
+        22,
+        seed=2025,
+    )
     assert drawn["text"].tolist() == labels["text"].tolist()
 
 

@@ -1,29 +1,45 @@
-"""Topic-model helpers on a toy corpus: packing, repeatable fits, stability, shares, labels."""
+"""Topic-model helpers on a toy corpus.
+
+Packing, repeatable fits, stability, shares, labels.
+"""
+
 import numpy as np
 import pandas as pd
 import pytest
 
-from antcorpus import topic_shares as shares
-from antcorpus import topics
+from antcorpus.stats import topic_reading as shares
+from antcorpus.stats import topics
+from antcorpus.text import units as text_units
 
-SETTINGS = topics.LdaSettings(no_below=1, no_above=1.0, passes=10, iterations=50, top_n=3)
+SETTINGS = topics.LdaSettings(
+    no_below=1, no_above=1.0, passes=10, iterations=50, top_n=3
+)
 FIN = ["支付", "银行", "理财", "基金"]
 REG = ["监管", "合规", "风险", "处罚"]
 DOCS = [FIN * 3, REG * 3, FIN * 2 + REG[:1], REG * 2 + FIN[:1]] * 3
 
 
 def test_units_pack_merges_short_units_within_a_piece():
-    units = pd.DataFrame({"doc_id": ["a", "a", "a", "b"], "era": ["x"] * 4, "unit": [0, 1, 2, 0],
-                          "text": ["标题", "正文一", "尾", "短"]})
+    units = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "a", "b"],
+            "era": ["x"] * 4,
+            "unit": [0, 1, 2, 0],
+            "text": ["标题", "正文一", "尾", "短"],
+        }
+    )
     tokens = [["t"], ["t", "t", "t"], ["t"], ["t"]]
-    packed, docs = topics.units_pack(units, tokens, min_tokens=3)
+    packed, docs = text_units.units_pack(units, tokens, min_tokens=3)
     assert packed["text"].tolist() == ["标题\n正文一\n尾", "短"]
     assert packed["n_tokens"].tolist() == [5, 1] and [len(d) for d in docs] == [5, 1]
     assert packed["unit"].tolist() == [0, 0]
 
 
 def test_dictionary_filters_are_applied():
-    d = topics.topics_dictionary([["a", "b"], ["a", "c"], ["a", "b"]], topics.LdaSettings(no_below=2, no_above=0.9))
+    d = topics.topics_dictionary(
+        [["a", "b"], ["a", "c"], ["a", "b"]],
+        topics.LdaSettings(no_below=2, no_above=0.9),
+    )
     assert set(d.token2id) == {"b"}
 
 
@@ -31,41 +47,75 @@ def test_fit_is_repeatable_and_separates_clear_topics():
     d = topics.topics_dictionary(DOCS, SETTINGS)
     first = topics.topics_top(topics.topics_fit(DOCS, d, 2, 7, SETTINGS), 4)
     assert first == topics.topics_top(topics.topics_fit(DOCS, d, 2, 7, SETTINGS), 4)
-    assert sorted(set(t) for t in first) == sorted([set(FIN), set(REG)], key=lambda s: sorted(s) != sorted(first[0]))
+    assert sorted(set(t) for t in first) == sorted(
+        [set(FIN), set(REG)], key=lambda s: sorted(s) != sorted(first[0])
+    )
 
 
 def test_jaccard_and_stability_hand_computed():
     assert topics.jaccard(["a", "b"], ["b", "c"]) == pytest.approx(1 / 3)
     same = [[["a", "b"], ["c", "d"]]] * 3
-    assert topics.stability(same) == 1.0
+    assert topics.topics_stability(same) == 1.0
     # run 2 shares one word of two with each topic of run 1: every best match is 1/3
-    assert topics.stability([[["a", "b"], ["c", "d"]], [["a", "c"], ["b", "d"]]]) == pytest.approx(1 / 3)
+    assert topics.topics_stability(
+        [[["a", "b"], ["c", "d"]], [["a", "c"], ["b", "d"]]]
+    ) == pytest.approx(1 / 3)
 
 
 def test_choose_k_by_coherence_then_stability_and_the_medoid_seed():
-    sweep = pd.DataFrame({"k": [2, 3, 3, 4, 4], "seed": [0, 0, 1, 0, 1], "c_npmi": [0.9, 0.1, 0.3, 0.2, 0.2],
-                          "stability": [1, 0.5, 0.5, 0.9, 0.9],
-                          "top": [[["a"]], [["a"], ["b"]], [["a"], ["c"]], [["x"]], [["x"]]]})
-    assert topics.choose_k(sweep, min_k=3) == 4  # mean c_npmi ties at 0.2; k=4 is the more stable
+    sweep = pd.DataFrame(
+        {
+            "k": [2, 3, 3, 4, 4],
+            "seed": [0, 0, 1, 0, 1],
+            "c_npmi": [0.9, 0.1, 0.3, 0.2, 0.2],
+            "stability": [1, 0.5, 0.5, 0.9, 0.9],
+            "top": [[["a"]], [["a"], ["b"]], [["a"], ["c"]], [["x"]], [["x"]]],
+        }
+    )
+    assert (
+        topics.choose_k(sweep, min_k=3) == 4
+    )  # mean c_npmi ties at 0.2; k=4 is the more stable
     assert topics.choose_k(sweep, min_k=2) == 2
-    runs = pd.DataFrame({"k": [5, 5, 5], "seed": [0, 1, 2], "top": [[["a", "b"]], [["c", "d"]], [["a", "b"]]]})
-    assert topics.choose_seed(runs, 5) == 0  # seeds 0 and 2 agree; the lower seed wins the tie
+    runs = pd.DataFrame(
+        {
+            "k": [5, 5, 5],
+            "seed": [0, 1, 2],
+            "top": [[["a", "b"]], [["c", "d"]], [["a", "b"]]],
+        }
+    )
+    assert (
+        topics.choose_seed(runs, 5) == 0
+    )  # seeds 0 and 2 agree; the lower seed wins the tie
 
 
 def test_sweep_is_cached_and_reports_three_metrics(tmp_path, monkeypatch):
     monkeypatch.setenv("ANTCORPUS_CACHE", str(tmp_path))
     messages = []
-    first = topics.topics_sweep(DOCS, [2, 3], [0, 1], SETTINGS, progress=messages.append)
-    assert {"c_npmi", "u_mass", "stability"} <= set(first.columns) and len(first) == 4 and len(messages) == 2
-    again = topics.topics_sweep(DOCS, [2, 3], [0, 1], SETTINGS, progress=messages.append)
+    first = topics.topics_sweep(
+        DOCS, [2, 3], [0, 1], SETTINGS, progress=messages.append
+    )
+    assert (
+        {"c_npmi", "u_mass", "stability"} <= set(first.columns)
+        and len(first) == 4
+        and len(messages) == 2
+    )
+    again = topics.topics_sweep(
+        DOCS, [2, 3], [0, 1], SETTINGS, progress=messages.append
+    )
     assert len(messages) == 2 and again.equals(first)
 
 
 def test_shares_weighted_with_interval():
-    units = pd.DataFrame({"doc_id": ["a", "a", "b"], "era": ["x", "x", "y"], "n_tokens": [30, 10, 5]})
+    units = pd.DataFrame(
+        {"doc_id": ["a", "a", "b"], "era": ["x", "x", "y"], "n_tokens": [30, 10, 5]}
+    )
     theta = np.array([[1.0, 0.0], [0.0, 1.0], [0.5, 0.5]])
-    got = shares.topic_shares(units, theta, "era", n_boot=200).set_index(["era", "feature"])
-    assert got.loc[("x", "T1"), "share"] == 0.75 and got.loc[("y", "T2"), "share"] == 0.5
+    got = shares.topic_shares(units, theta, "era", n_boot=200).set_index(
+        ["era", "feature"]
+    )
+    assert (
+        got.loc[("x", "T1"), "share"] == 0.75 and got.loc[("y", "T2"), "share"] == 0.5
+    )
     assert got.loc[("x", "T1"), "ci_low"] <= 0.75 <= got.loc[("x", "T1"), "ci_high"]
     assert got.loc[("y", "T1"), ["ci_low", "ci_high"]].tolist() == [0.5, 0.5]
 
@@ -74,8 +124,14 @@ def test_labels_apply_only_while_top_words_match():
     rows = [r for r in shares.read_tsv(shares.LABELS_FILE)]
     assert rows, "the reviewed label file is empty"
     k, seed = int(rows[0]["k"]), int(rows[0]["seed"])
-    tops = [r["top_words"].split() + ["x"] for r in rows if int(r["k"]) == k and int(r["seed"]) == seed]
-    assert shares.topic_labels(k, seed, tops) == [r["label"] for r in rows if int(r["k"]) == k]
+    tops = [
+        r["top_words"].split() + ["x"]
+        for r in rows
+        if int(r["k"]) == k and int(r["seed"]) == seed
+    ]
+    assert shares.topic_labels(k, seed, tops) == [
+        r["label"] for r in rows if int(r["k"]) == k
+    ]
     tops[0] = ["changed"] + tops[0][1:]
     assert shares.topic_labels(k, seed, tops)[0] == shares.UNREVIEWED
 
@@ -91,24 +147,30 @@ def test_project_settings_never_trigger_too_few_updates(caplog):
     with caplog.at_level("WARNING", logger="gensim"):
         topics.topics_fit(DOCS, d, 2, 0, topics.LdaSettings())
         assert not [r for r in caplog.records if "too few updates" in r.getMessage()]
-        topics.topics_fit(DOCS, d, 2, 0, topics.LdaSettings(passes=1))  # the control: one pass does warn
+        topics.topics_fit(
+            DOCS, d, 2, 0, topics.LdaSettings(passes=1)
+        )  # the control: one pass does warn
         assert [r for r in caplog.records if "too few updates" in r.getMessage()]
 
 
 def test_reviewed_labels_match_a_fresh_fit_of_the_real_corpus(corpus):
-    """Two fresh fits give the same topics, and those are the topics the labels were reviewed on."""
+    """Two fresh fits give the same topics, the ones the labels were reviewed on."""
     import antcorpus
-    from antcorpus import units
+    from antcorpus.text import units
 
     rows = shares.read_tsv(shares.LABELS_FILE)
     k, seed = int(rows[0]["k"]), int(rows[0]["seed"])
-    raw = units.corpus_units(corpus)
-    _, docs = topics.units_pack(raw, antcorpus.tokens_corpus(raw["text"].tolist()), topics.MIN_TOKENS)
+    raw = units.corpus_reshape(corpus, "units")
+    _, docs = units.units_pack(
+        raw, antcorpus.tokens_corpus(raw["text"].tolist()), topics.MIN_TOKENS
+    )
     settings = topics.LdaSettings()
     d = topics.topics_dictionary(docs, settings)
     first = topics.topics_top(topics.topics_fit(docs, d, k, seed, settings), 10)
     assert first == topics.topics_top(topics.topics_fit(docs, d, k, seed, settings), 10)
-    assert shares.UNREVIEWED not in shares.topic_labels(k, seed, first), "re-review topic_labels.tsv"
+    assert shares.UNREVIEWED not in shares.topic_labels(k, seed, first), (
+        "re-review topic_labels.tsv"
+    )
 
 
 def test_a_corpus_too_small_for_a_topic_model_says_so():

@@ -1,25 +1,36 @@
 """Units, concept groups, bootstrap rates and years mentioned (notebook 03)."""
+
 import numpy as np
 import pandas as pd
 import pytest
 
 import antcorpus
-from antcorpus import trends, units, years
+from antcorpus.stats import trends, years
+from antcorpus.text import units
 
 
 def test_chunks_pack_whole_sentences():
     text = "一二三四五。六七八九十。甲乙。\n丙丁戊己庚。"
-    assert units.chunk_text(text, size=8) == ["一二三四五。六七八九十。", "甲乙。丙丁戊己庚。"]
+    assert units.chunk_text(text, size=8) == [
+        "一二三四五。六七八九十。",
+        "甲乙。丙丁戊己庚。",
+    ]
     assert "".join(units.chunk_text(text, size=8)) == text.replace("\n", "")
 
 
 def test_piece_units_paragraphs_or_chunks():
-    assert units.piece_units("甲。\n乙。\n丙。", min_paragraphs=3) == ("paragraph", ["甲。", "乙。", "丙。"])
-    assert units.piece_units("甲。\n乙。", min_paragraphs=3, size=1) == ("chunk", ["甲。", "乙。"])
+    assert units.piece_units("甲。\n乙。\n丙。", min_paragraphs=3) == (
+        "paragraph",
+        ["甲。", "乙。", "丙。"],
+    )
+    assert units.piece_units("甲。\n乙。", min_paragraphs=3, size=1) == (
+        "chunk",
+        ["甲。", "乙。"],
+    )
 
 
 def test_corpus_units_cover_every_piece_and_its_text(corpus):
-    table = units.corpus_units(corpus)
+    table = units.corpus_reshape(corpus, "units")
     assert set(table["doc_id"]) == set(corpus["doc_id"])
     for piece in corpus.itertuples():
         joined = "".join(table.loc[table.doc_id == piece.doc_id, "text"])
@@ -32,11 +43,21 @@ def test_concept_terms_segment_whole_and_count():
     for term in groups["term"]:
         assert antcorpus.tokenize(term) == [term], term
     assert groups["gloss"].notna().all(), "every concept term needs a glossary entry"
-    assert {"regulation", "risk", "growth", "technology", "social", "international", "naming"} == set(groups["group"])
+    assert {
+        "regulation",
+        "risk",
+        "growth",
+        "technology",
+        "social",
+        "international",
+        "naming",
+    } == set(groups["group"])
 
 
 def test_unit_counts():
-    got = trends.unit_counts([["监管", "合规", "用户"], []], {"regulation": {"监管", "合规"}})
+    got = trends.unit_counts(
+        [["监管", "合规", "用户"], []], {"regulation": {"监管", "合规"}}
+    )
     assert got.to_dict("list") == {"regulation": [2, 0], "tokens": [3, 0]}
 
 
@@ -58,49 +79,97 @@ def test_bootstrap_rate_degenerate_and_seeded():
 def test_trend_table_counts_pieces_tokens_and_hits():
     table = pd.DataFrame({"doc_id": ["a", "a", "b"], "year": ["2017", "2017", "2025"]})
     counts = pd.DataFrame({"risk": [1, 0, 4], "tokens": [10, 10, 20]})
-    got = trends.trend_table(table, counts, "year", n_boot=200).set_index("year")
-    assert got.loc["2017", ["pieces", "units", "tokens", "count", "per_10k"]].tolist() == [1, 2, 20, 1, 500.0]
+    got = trends.textstat_trends(table, counts, "year", n_boot=200).set_index("year")
+    assert got.loc[
+        "2017", ["pieces", "units", "tokens", "count", "per_10k"]
+    ].tolist() == [1, 2, 20, 1, 500.0]
     assert got.loc["2025", "per_10k"] == 2000.0
 
 
 def test_years_mentioned_skip_amounts_and_masks():
-    assert years.years_mentioned("2014年到2017年，增长12.2015%，2000亿元，####年，2004-2011，20201") == [2014, 2017, 2004, 2011]
+    assert years.years_mentioned(
+        "2014年到2017年，增长12.2015%，2000亿元，####年，2004-2011，20201"
+    ) == [2014, 2017, 2004, 2011]
 
 
 def test_years_table_never_holds_a_masked_year(corpus):
     table = years.textstat_years(corpus)
     luwei = table[table.doc_id == "luwei-2017-book-review"]
-    assert luwei.empty, "卢伟's rewritten years are masked as #### and must not be read as years"
+    assert luwei.empty, (
+        "卢伟's rewritten years are masked as #### and must not be read as years"
+    )
     assert set(table.loc[table.era == "2025", "year"]) >= {2023, 2024, 2025}
     assert np.issubdtype(table["year"].dtype, np.integer)
 
 
 def test_trend_compare_directions_and_text():
-    rows = [("A", "up", 10, 5, 15), ("B", "up", 40, 30, 50), ("A", "down", 40, 30, 50), ("B", "down", 5, 1, 9),
-            ("A", "same", 10, 5, 20), ("B", "same", 15, 10, 25)]
-    table = pd.DataFrame([{"era": e, "feature": f, "per_10k": r, "ci_low": lo, "ci_high": hi, "count": 3,
-                           "tokens": 1000, "pieces": 2} for e, f, r, lo, hi in rows])
+    rows = [
+        ("A", "up", 10, 5, 15),
+        ("B", "up", 40, 30, 50),
+        ("A", "down", 40, 30, 50),
+        ("B", "down", 5, 1, 9),
+        ("A", "same", 10, 5, 20),
+        ("B", "same", 15, 10, 25),
+    ]
+    table = pd.DataFrame(
+        [
+            {
+                "era": e,
+                "feature": f,
+                "per_10k": r,
+                "ci_low": lo,
+                "ci_high": hi,
+                "count": 3,
+                "tokens": 1000,
+                "pieces": 2,
+            }
+            for e, f, r, lo, hi in rows
+        ]
+    )
     got = trends.trend_compare(table, "era", "A", "B").set_index("feature")
-    assert got["B vs A"].to_dict() == {"up": "higher", "down": "lower", "same": "overlap"}
-    assert got.loc["up", "A"] == "10 [5, 15] (3 of 1,000 tokens, n=2)" and got.loc["up", "ratio"] == 4.0
+    assert got["B vs A"].to_dict() == {
+        "up": "higher",
+        "down": "lower",
+        "same": "overlap",
+    }
+    assert (
+        got.loc["up", "A"] == "10 [5, 15] (3 of 1,000 tokens, n=2)"
+        and got.loc["up", "ratio"] == 4.0
+    )
 
 
 def test_years_summary_counts_pieces_without_years():
     corpus = pd.DataFrame({"doc_id": ["a", "b"], "era": ["x", "x"]})
-    table = pd.DataFrame({"doc_id": ["a", "a"], "era": ["x", "x"], "year": [2014, 2020], "count": [3, 1]})
+    table = pd.DataFrame(
+        {"doc_id": ["a", "a"], "era": ["x", "x"], "year": [2014, 2020], "count": [3, 1]}
+    )
     got = years.years_summary(table, corpus, by="era").iloc[0]
-    assert (got.pieces, got.pieces_with_years, got.mentions, got.earliest, got.latest) == (2, 1, 4, 2014, 2020)
+    assert (
+        got.pieces,
+        got.pieces_with_years,
+        got.mentions,
+        got.earliest,
+        got.latest,
+    ) == (2, 1, 4, 2014, 2020)
     assert got.median_year == 2014 and got.share_2019_on == 0.25
 
 
 def test_bootstrap_interval_vectorised_and_seeded():
-    from antcorpus.resample import bootstrap_interval
+    from antcorpus.stats.resample import bootstrap_interval
 
     values = np.array([1.0, 2.0, 3.0, 4.0])
-    lo, hi = bootstrap_interval(lambda i: values[i].mean(axis=1), 4, 500, np.random.default_rng(1))
+    lo, hi = bootstrap_interval(
+        lambda i: values[i].mean(axis=1), 4, 500, np.random.default_rng(1)
+    )
     assert 1.0 <= lo < 2.5 < hi <= 4.0
-    again = bootstrap_interval(lambda i: values[i].mean(axis=1), 4, 500, np.random.default_rng(1))
+    again = bootstrap_interval(
+        lambda i: values[i].mean(axis=1), 4, 500, np.random.default_rng(1)
+    )
     assert (lo, hi) == again
-    lo2, hi2 = bootstrap_interval(lambda i: np.stack([values[i].mean(axis=1), values[i].max(axis=1)], axis=1),
-                                  4, 500, np.random.default_rng(1))
+    lo2, hi2 = bootstrap_interval(
+        lambda i: np.stack([values[i].mean(axis=1), values[i].max(axis=1)], axis=1),
+        4,
+        500,
+        np.random.default_rng(1),
+    )
     assert lo2[0] == lo and hi2[1] == 4.0

@@ -1,11 +1,46 @@
-"""antcorpus: load, clean and tokenize the 蚂蚁金服 / 蚂蚁集团 seed corpus."""
-from .clean import clean_text
-from .convert import opencc_compare
-from .corpus import cleaning_report, corpus_reshape, load_corpus, source_report
-from .errors import CorpusError
-from .tokens import ALIASES, domain_terms, stopwords, tokenize, tokens_corpus, tokens_segment
+"""antcorpus: load, clean, tokenize and analyse a small Chinese corpus.
 
-__version__ = "0.1.0"
-__all__ = ["ALIASES", "CorpusError", "clean_text", "cleaning_report", "corpus_reshape", "domain_terms",
-           "load_corpus", "opencc_compare", "source_report", "stopwords", "tokenize", "tokens_corpus",
-           "tokens_segment"]
+The corpus is about 蚂蚁金服 / 蚂蚁集团.
+
+Layers, each importing only those before it: `corpus` (raw folder → cleaned pieces),
+`text` (units, tokens, glossary), `stats` (tables, never figures) and `plots` (figures
+drawn from stats results). `project` holds the notebook runner, site and benchmark.
+`import antcorpus` loads neither matplotlib nor the plots layer.
+"""
+
+from .corpus import (
+    CorpusError,
+    clean_text,
+    cleaning_report,
+    corpus_eras,
+    load_corpus,
+    opencc_compare,
+    source_report,
+)
+from .text import (
+    ALIASES,
+    corpus_reshape,
+    domain_terms,
+    stopwords,
+    tokenize,
+    tokens_corpus,
+    tokens_segment,
+)
+
+__version__ = "0.2.0"
+__all__ = [
+    "ALIASES",
+    "CorpusError",
+    "clean_text",
+    "cleaning_report",
+    "corpus_eras",
+    "corpus_reshape",
+    "domain_terms",
+    "load_corpus",
+    "opencc_compare",
+    "source_report",
+    "stopwords",
+    "tokenize",
+    "tokens_corpus",
+    "tokens_segment",
+]

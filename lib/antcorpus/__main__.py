@@ -1,11 +1,12 @@
 """`python -m antcorpus [FOLDER]`: print the corpus table and the cleaning report."""
+
 from __future__ import annotations
 
 import sys
 
 import pandas as pd
 
-from . import cleaning_report, load_corpus, source_report
+from .corpus import cleaning_report, load_corpus, source_report
 from .errors import CorpusError
 
 
@@ -17,10 +18,27 @@ def main(argv: list[str]) -> int:
     except CorpusError as err:
         print(f"corpus error: {err}", file=sys.stderr)
         return 2
-    with pd.option_context("display.width", 200, "display.max_columns", 30, "display.max_colwidth", 40):
+    with pd.option_context(
+        "display.width", 200, "display.max_columns", 30, "display.max_colwidth", 40
+    ):
         print("Corpus: one row per piece\n")
-        print(corpus[["doc_id", "era", "date", "date_precision", "author_type", "genre", "n_chars"]].to_string(index=False))
-        print("\nSource files: characters left outside every piece are page chrome and repeated blocks\n")
+        print(
+            corpus[
+                [
+                    "doc_id",
+                    "era",
+                    "date",
+                    "date_precision",
+                    "author_type",
+                    "genre",
+                    "n_chars",
+                ]
+            ].to_string(index=False)
+        )
+        print(
+            "\nSource files: characters left outside every piece are page chrome"
+            " and repeated blocks\n"
+        )
         print(source_report(root).to_string(index=False))
         print("\nCleaning report: instances each step changed, per piece\n")
         print(cleaning_report(root, wide=True).to_string())

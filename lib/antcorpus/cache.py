@@ -1,4 +1,5 @@
 """A small content-keyed JSON cache under .cache/ for derived, rebuildable results."""
+
 from __future__ import annotations
 
 import hashlib
@@ -11,7 +12,7 @@ from .config import cache_dir
 
 
 def cache_key(parts: Iterable[str]) -> str:
-    """SHA-256 over the parts, NUL-separated, so any change to any part changes the key."""
+    """SHA-256 over the parts, NUL-separated: any change to any part changes the key."""
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.encode("utf-8") + b"\0")

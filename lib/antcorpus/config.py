@@ -1,4 +1,5 @@
 """Project paths, decided in one place (never the working directory)."""
+
 from __future__ import annotations
 
 import csv
@@ -23,7 +24,10 @@ def seeds_dir(root: str | os.PathLike | None = None) -> Path:
 
 
 def figures_dir() -> Path:
-    """Where figures go: $ANTCORPUS_FIGURES (tests point it at a temporary folder) or figures/."""
+    """Where figures go: $ANTCORPUS_FIGURES or figures/.
+
+    Tests point $ANTCORPUS_FIGURES at a temporary folder.
+    """
     return Path(os.environ.get("ANTCORPUS_FIGURES") or FIGURES)
 
 

@@ -1,0 +1,23 @@
+"""Raw folder → clean pieces: sources, catalog, anchors, cleaning, script conversion."""
+
+from ..errors import CorpusError
+from .clean import clean_text
+from .convert import opencc_compare
+from .load import (
+    cleaning_report,
+    corpus_eras,
+    load_corpus,
+    process_folder,
+    source_report,
+)
+
+__all__ = [
+    "CorpusError",
+    "clean_text",
+    "cleaning_report",
+    "corpus_eras",
+    "load_corpus",
+    "opencc_compare",
+    "process_folder",
+    "source_report",
+]

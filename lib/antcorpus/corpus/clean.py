@@ -1,0 +1,224 @@
+"""Generic cleaning steps: small pure functions returning (text, instances changed).
+
+`clean_text` chains them in a fixed order and is idempotent (tested with hypothesis).
+Only the steps in HAN_DROPPING may lower the number of Han characters; the runner
+checks this on every call, so a silent loss of text is an error, not a surprise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..config import DATA, read_tsv
+from .convert import to_simplified
+
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
+HAN = re.compile(f"[{HAN_CLASS}]")
+CJK_PUNCT = (
+    "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+    "\u2018-\u201f\u2026\u2014"
+)
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# One or more tone-marked pinyin syllables in parentheses right after a Han character.
+PINYIN = re.compile(rf"(?<=[{HAN_CLASS}])(?:[(（][a-zü]*[{TONED}][a-zü]*[)）])+")
+PAGE_NUMBER = re.compile(r"^[^\S\n]*\d{1,3}[^\S\n]*[.．]?[^\S\n]*(?:\n|$)", re.M)
+FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b]+")
+ASCII_TO_CJK_PUNCT = {
+    ",": "，",
+    ":": "：",
+    ";": "；",
+    "!": "！",
+    "?": "？",
+    "(": "（",
+    ")": "）",
+}
+CJK_CONTEXT = re.compile(f"[{HAN_CLASS}{CJK_PUNCT}]")
+# A space between Chinese text and anything but a Latin letter carries no meaning.
+INNER_SPACE = re.compile(
+    f"(?<=[{HAN_CLASS}{CJK_PUNCT}]) (?=[^A-Za-z\\s])"
+    f"|(?<=[^A-Za-z\\s]) (?=[{HAN_CLASS}{CJK_PUNCT}])"
+)
+# The only steps allowed to lower the Han count: catalog drops and restorations,
+# round-trip repairs, duplicates.
+HAN_DROPPING = frozenset(
+    {"drop_spans", "restore_garbled", "repair_word_roundtrip", "dedupe_paragraphs"}
+)
+MAX_PASSES = 4
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one cleaning step did to one text."""
+
+    step: str
+    instances: int
+    chars_removed: int
+    han_removed: int
+
+
+def han_count(text: str) -> int:
+    """Number of Han characters in `text`."""
+    return len(HAN.findall(text))
+
+
+def run_step(name: str, fn, text: str, log: list[Step], *args) -> str:
+    """Apply one step, append its Step to `log`; refuse unnamed Han character loss."""
+    out, instances = fn(text, *args)
+    step = Step(name, instances, len(text) - len(out), han_count(text) - han_count(out))
+    if step.han_removed and name not in HAN_DROPPING:
+        raise RuntimeError(
+            f"cleaning step {name} changed the Han character count"
+            f" by {step.han_removed}"
+        )
+    log.append(step)
+    return out
+
+
+def normalise_whitespace(text: str) -> tuple[str, int]:
+    """Fold space variants; drop spaces in Chinese text; trim lines, drop empty ones."""
+    before = text.split("\n")
+    after = [INNER_SPACE.sub("", SPACES.sub(" ", line)).strip() for line in before]
+    changed = sum(
+        1 for old, new in zip(before, after, strict=True) if old != new or not new
+    )
+    return "\n".join(line for line in after if line), changed
+
+
+def normalise_width(text: str) -> tuple[str, int]:
+    """Turn full-width Latin letters and digits into ASCII."""
+    return FULLWIDTH_ALNUM.subn(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+
+
+def drop_page_numbers(text: str) -> tuple[str, int]:
+    """Remove lines that hold only a page or slide number (like `2` or `02.`)."""
+    return PAGE_NUMBER.subn("", text)
+
+
+def strip_pinyin(text: str) -> tuple[str, int]:
+    """Remove tone-marked pinyin in parentheses after Han characters: 網(wǎng) -> 網."""
+    return PINYIN.subn("", text)
+
+
+@lru_cache(maxsize=1)
+def roundtrip_rules() -> tuple[tuple[re.Pattern, str, str], ...]:
+    """The Word round-trip repair table: (pattern, replacement, note) rows."""
+    rows = read_tsv(DATA / "word_roundtrip.tsv")
+    return tuple((re.compile(r["pattern"]), r["replacement"], r["note"]) for r in rows)
+
+
+def repair_word_roundtrip(text: str) -> tuple[str, int]:
+    """Undo Word traditional/simplified round-trip substitutions.
+
+    For example 效劳 -> 服务, 〞 -> ”.
+    """
+    total = 0
+    for pattern, replacement, _ in roundtrip_rules():
+        text, n = pattern.subn(replacement, text)
+        total += n
+    return text, total
+
+
+def normalise_punctuation(text: str) -> tuple[str, int]:
+    """Make ASCII , : ; ! ? ( ) full-width where they touch Chinese text.
+
+    Parentheses go as pairs.
+    """
+    total = 0
+    while True:
+        chars = list(text)
+        partner = _paren_partners(chars)
+        n = 0
+        for i, ch in enumerate(chars):
+            j = partner.get(i)
+            pair_cjk = j is not None and (chars[j] in "（）" or _touches_cjk(chars, j))
+            if ch in ASCII_TO_CJK_PUNCT and (_touches_cjk(chars, i) or pair_cjk):
+                chars[i] = ASCII_TO_CJK_PUNCT[ch]
+                n += 1
+        text = "".join(chars)
+        total += n
+        if not n:
+            return text, total
+
+
+def _paren_partners(chars: list[str]) -> dict[int, int]:
+    """Index of each matched parenthesis's partner (ASCII or full-width)."""
+    stack, partner = [], {}
+    for i, ch in enumerate(chars):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            j = stack.pop()
+            partner[i], partner[j] = j, i
+    return partner
+
+
+def _touches_cjk(chars: list[str], i: int) -> bool:
+    """Whether position i has a Han character or CJK punctuation next to it."""
+    before = chars[i - 1] if i else ""
+    after = chars[i + 1] if i + 1 < len(chars) else ""
+    return bool(CJK_CONTEXT.match(before) or CJK_CONTEXT.match(after))
+
+
+def dedupe_paragraphs(text: str) -> tuple[str, int]:
+    """Drop a paragraph repeating an earlier one (ignoring spaces); keep the first."""
+    seen: set[str] = set()
+    kept = []
+    for para in text.split("\n"):
+        key = re.sub(r"\s+", "", para)
+        if key and key in seen:
+            continue
+        seen.add(key)
+        kept.append(para)
+    return "\n".join(kept), text.count("\n") + 1 - len(kept)
+
+
+def clean_text(
+    text: str, script: str = "simplified", word_roundtrip: bool = False
+) -> tuple[str, list[Step]]:
+    """Run the generic chain until it changes nothing (at most MAX_PASSES passes).
+
+    Return the text and the summed log.
+    """
+    passes: list[Step] = []
+    for _ in range(MAX_PASSES):
+        out, log = _clean_pass(text, script, word_roundtrip)
+        passes += log
+        if out == text:
+            break
+        text = out
+    else:
+        raise RuntimeError(f"cleaning did not settle in {MAX_PASSES} passes")
+    return text, _sum_steps(passes)
+
+
+def _clean_pass(text: str, script: str, word_roundtrip: bool) -> tuple[str, list[Step]]:
+    """One pass of the generic chain, in its fixed order."""
+    log: list[Step] = []
+    text = run_step("normalise_width", normalise_width, text, log)
+    text = run_step("drop_page_numbers", drop_page_numbers, text, log)
+    text = run_step("normalise_whitespace", normalise_whitespace, text, log)
+    text = run_step("strip_pinyin", strip_pinyin, text, log)
+    text = run_step("to_simplified", to_simplified, text, log, script)
+    if word_roundtrip:
+        text = run_step("repair_word_roundtrip", repair_word_roundtrip, text, log)
+    text = run_step("normalise_punctuation", normalise_punctuation, text, log)
+    text = run_step("dedupe_paragraphs", dedupe_paragraphs, text, log)
+    return text, log
+
+
+def _sum_steps(steps: list[Step]) -> list[Step]:
+    """Add up the passes' logs step by step, keeping the chain's order."""
+    order = list(dict.fromkeys(s.step for s in steps))
+    return [
+        Step(
+            name,
+            *(
+                sum(getattr(s, f) for s in steps if s.step == name)
+                for f in ("instances", "chars_removed", "han_removed")
+            ),
+        )
+        for name in order
+    ]

@@ -1,0 +1,90 @@
+"""Reading raw corpus files: checksums, strict UTF-8, BOM and CRLF, unlisted files.
+
+Decisions, each tested in tests/test_sources.py:
+- a checksum mismatch, a missing file, an empty file and bytes that are not UTF-8
+  are errors (never guessed around);
+- a UTF-8 BOM is dropped and CRLF/CR line ends are read as LF: both are harmless
+  encodings of the same text, and each is counted in the cleaning report;
+- a file in the folder that the catalog does not list is an error naming it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import PAPERWORK, SUMS_NAME
+from ..errors import CorpusError
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class RawText:
+    """A source file's text as read, with what reading it changed."""
+
+    path: Path
+    text: str
+    bom_dropped: int
+    crlf_to_lf: int
+
+
+def read_sums(root: Path) -> dict[str, str]:
+    """Parse SHA256SUMS into {file name: hex digest}."""
+    path = root / SUMS_NAME
+    if not path.is_file():
+        raise CorpusError(
+            path, "missing; create it with `sha256sum *.txt > SHA256SUMS`"
+        )
+    sums = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        parts = line.split(maxsplit=1)
+        if len(parts) != 2 or len(parts[0]) != 64:
+            raise CorpusError(path, f"line {n} is not '<sha256>  <file>'")
+        sums[parts[1].lstrip("*").strip()] = parts[0].lower()
+    return sums
+
+
+def check_listed(root: Path, listed: set[str]) -> None:
+    """Fail on any file in the folder that the catalog does not list."""
+    for path in sorted(root.iterdir()):
+        if (
+            path.is_file()
+            and not path.name.startswith(".")
+            and path.name not in PAPERWORK | listed
+        ):
+            raise CorpusError(
+                path, "is in the corpus folder but not listed in the catalog"
+            )
+
+
+def read_raw(root: Path, name: str, sums: dict[str, str]) -> RawText:
+    """Read one source file after checking presence, checksum, emptiness and UTF-8."""
+    path = root / name
+    if not path.is_file():
+        raise CorpusError(
+            path, "is listed in the catalog but missing from the folder", "source_file"
+        )
+    data = path.read_bytes()
+    if name not in sums:
+        raise CorpusError(path, f"has no line in {SUMS_NAME}")
+    if hashlib.sha256(data).hexdigest() != sums[name]:
+        raise CorpusError(
+            path,
+            f"checksum differs from {SUMS_NAME}: raw files must stay byte-identical",
+        )
+    if not data.strip():
+        raise CorpusError(path, "is empty")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise CorpusError(
+            path,
+            f"is not valid UTF-8 at byte {err.start}"
+            f" ({data[err.start : err.start + 4]!r})",
+        ) from None
+    bom = int(text.startswith(BOM))
+    text = text[bom:]
+    crlf = text.count("\r")
+    return RawText(path, text.replace("\r\n", "\n").replace("\r", "\n"), bom, crlf)

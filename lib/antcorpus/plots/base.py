@@ -1,0 +1,144 @@
+"""Figures: one CJK font for matplotlib and wordcloud, an opt-in style, one way to save.
+
+The font is a CJK face already on the system where there is one, otherwise Noto Sans SC
+(SIL OFL) from the pinned package pylopdf-fonts-zh-cn. Nothing edits matplotlib's config
+files: the font is registered with `addfont` and the style applies inside `cjk_style()`.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib import font_manager
+
+from ..config import figures_dir
+
+SYSTEM_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+)
+FIGURE_NAME = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*$")
+DPI = 200
+# Okabe–Ito colours (distinguishable with colour-vision deficiencies); grey for
+# undated/other.
+PALETTE = ("#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7", "#56B4E9")
+
+
+@lru_cache(maxsize=1)
+def cjk_font() -> tuple[str, Path]:
+    """(family name, font file) of the CJK font every figure and word cloud uses."""
+    for entry in font_manager.fontManager.ttflist:
+        if entry.name in SYSTEM_FAMILIES:
+            return entry.name, Path(entry.fname)
+    import pylopdf_fonts_zh_cn
+
+    path = Path(pylopdf_fonts_zh_cn.__file__).with_name("NotoSansSC-Regular.otf")
+    font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(path)).get_name(), path
+
+
+def font_path() -> str:
+    """The CJK font file, for wordcloud's `font_path`."""
+    return str(cjk_font()[1])
+
+
+def rc_params() -> dict:
+    """rcParams for report figures: Chinese text, SVG text as paths, fixed SVG ids."""
+    # A concrete family name (not "sans-serif") travels with each text artist, so a
+    # figure made inside cjk_style() still renders Chinese when drawn later (inline
+    # display, saving).
+    return {
+        "font.family": [cjk_font()[0], "DejaVu Sans"],
+        "axes.unicode_minus": False,
+        "svg.fonttype": "path",
+        "svg.hashsalt": "antcorpus",
+        "savefig.dpi": DPI,
+        "savefig.bbox": "tight",
+        "figure.dpi": 100,
+    }
+
+
+@lru_cache(maxsize=1)
+def _font_cmap() -> frozenset[int]:
+    """Code points the CJK font has glyphs for."""
+    from fontTools.ttLib import TTFont
+
+    path = cjk_font()[1]
+    with TTFont(str(path), fontNumber=0, lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """Characters of `text` (whitespace aside) the CJK font cannot draw.
+
+    Word clouds check this.
+    """
+    return sorted(
+        {ch for ch in text if not ch.isspace() and ord(ch) not in _font_cmap()}
+    )
+
+
+def strict_glyphs() -> None:
+    """Make matplotlib's missing-glyph warning an error: tofu figures fail the build."""
+    warnings.filterwarnings("error", message=r"Glyph \d+ .*missing from font")
+
+
+def era_colours(order: list[str]) -> dict[str, str]:
+    """One fixed colour per era in catalog order; `undated` and `other` are grey."""
+    named = [e for e in order if e not in ("undated", "other")]
+    return {
+        **dict(zip(named, PALETTE, strict=False)),
+        "undated": "#999999",
+        "other": "#BBBBBB",
+    }
+
+
+def cjk_style():
+    """Context manager applying `rc_params()`.
+
+    Use: `with cjk_style(): fig, ax = plt.subplots()`.
+    """
+    return plt.rc_context(rc_params())
+
+
+def figure_axes(ax=None, **subplots):
+    """(figure, axes) to draw into: the caller's `ax`, else a new figure (subplots)."""
+    if ax is None:
+        return plt.subplots(**subplots)
+    return (ax.flat[0] if hasattr(ax, "flat") else ax).figure, ax
+
+
+def save_figure(
+    fig: matplotlib.figure.Figure,
+    name: str,
+    data: pd.DataFrame,
+    folder: Path | None = None,
+) -> dict:
+    """Write figures/NAME.png (200 dpi), .svg (text as paths), .csv (data plotted)."""
+    if not FIGURE_NAME.match(name):
+        raise ValueError(
+            f"figure name {name!r} must look like '01-corpus-timeline' "
+            "(notebook number first)"
+        )
+    folder = Path(folder) if folder else figures_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {ext: folder / f"{name}.{ext}" for ext in ("png", "svg", "csv")}
+    with cjk_style():
+        fig.savefig(
+            paths["png"], dpi=DPI, bbox_inches="tight", metadata={"Software": None}
+        )
+        fig.savefig(
+            paths["svg"], bbox_inches="tight", metadata={"Date": None, "Creator": None}
+        )
+    data.to_csv(paths["csv"], index=False, lineterminator="\n")
+    return paths

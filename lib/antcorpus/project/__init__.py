@@ -1,0 +1,1 @@
+"""Repo tooling, apart from the analysis: notebook runner, site publisher, benchmark."""

