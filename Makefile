@@ -26,7 +26,7 @@ $(STAMP): $(PY) requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[notebooks,dev]"
 	@touch $(STAMP)
 
-notebooks: setup ## Execute every notebook in place, in order, in a fresh kernel
+notebooks: setup ## Execute every notebook in order, each in a fresh kernel; a failing cell stops the build (exit 1)
 	$(PY) -m antcorpus.project.runner
 
 site: setup ## Export the executed notebooks to site/ (index, pages, figure gallery) and regenerate figures/README.md
@@ -49,8 +49,9 @@ bench: setup ## Time loading, tokenizing, each notebook, and a 1x/10x/100x scale
 corpus: setup ## Print the corpus table and the cleaning report
 	$(PY) -m antcorpus
 
-lab: setup ## Start JupyterLab on the project's environment
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+LAB_ARGS ?=
+lab: setup ## Start JupyterLab (extra options: LAB_ARGS="--port 8890 --ip 0.0.0.0 --no-browser")
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 lock: setup ## Re-pin requirements.lock from the current environment (after changing pyproject.toml)
 	$(PY) -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^antcorpus' > requirements.lock

@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 from antcorpus.corpus.clean import (
     HAN_DROPPING,
+    HAN_FOLDING,
     clean_text,
     dedupe_paragraphs,
     drop_page_numbers,
+    fold_invisible,
     han_count,
     normalise_punctuation,
     normalise_whitespace,
@@ -66,6 +68,36 @@ def test_word_roundtrip_rules(raw, fixed):
 )
 def test_word_roundtrip_leaves_genuine_words(genuine):
     assert repair_word_roundtrip(genuine) == (genuine, 0)
+
+
+@pytest.mark.parametrize(
+    "raw, plain, n",
+    [
+        ("蚂\u200d蚁金服", "蚂蚁金服", 1),  # zero-width joiner
+        ("蚂\u200b蚁\u200c金服", "蚂蚁金服", 2),  # zero-width space and non-joiner
+        ("余额\u2060宝", "余额宝", 1),  # word joiner
+        ("花\ufeff呗", "花呗", 1),  # BOM inside text
+        ("蚂蚁\u2fa6服", "蚂蚁金服", 1),  # Kangxi radical ⾦
+        ("\u2e9f亲", "母亲", 1),  # CJK radicals supplement, compatibility form of 母
+        ("\uf900", "\u8c48", 1),  # CJK compatibility ideograph 豈
+        ("\u202e服金蚁蚂\u202c", "服金蚁蚂", 2),  # right-to-left override, pop
+        ("\u2067蚂蚁\u2069", "蚂蚁", 2),  # right-to-left isolate
+        ("花\x00呗\x1b", "花呗", 2),  # NUL, ESC
+        ("\u200e蚂蚁\u200f", "蚂蚁", 2),  # left-to-right and right-to-left marks
+    ],
+)
+def test_fold_invisible(raw, plain, n):
+    assert fold_invisible(raw) == (plain, n)
+    assert clean_text(raw)[1][0].step == "fold_invisible"
+
+
+def test_fold_invisible_keeps_text_and_folds_line_breaks():
+    plain = "蚂蚁金服\t2020年\nIPO 暂缓。\u3000⺀⻊"  # ⺀ ⻊ have no NFKC form
+    assert fold_invisible(plain) == (plain, 0)
+    assert fold_invisible("第一页\x0c第二页\u2028第三行") == (
+        "第一页\n第二页\n第三行",
+        2,
+    )
 
 
 def test_normalise_width():
@@ -146,6 +178,11 @@ def test_drop_and_restore_by_anchor():
 def test_run_step_refuses_unnamed_loss_of_han():
     with pytest.raises(RuntimeError, match="lose_han"):
         run_step("lose_han", lambda t: (t[1:], 1), "蚂蚁", [])
+    with pytest.raises(RuntimeError, match="fold_invisible"):
+        run_step("fold_invisible", lambda t: (t[1:], 1), "蚂蚁", [])
+    with pytest.raises(RuntimeError, match="gain_han"):
+        run_step("gain_han", fold_invisible, "\u2fa6", [])
+    assert run_step("fold_invisible", fold_invisible, "\u2fa6", []) == "金"
     log = []
     assert run_step("dedupe_paragraphs", dedupe_paragraphs, "蚂蚁\n蚂蚁", log) == "蚂蚁"
     assert log[0].han_removed == 2
@@ -158,6 +195,7 @@ ALPHABET = (
     + list("abcnüwǎāngjī")
     + list("0123456789.#%")
     + list("ＡＢ１２")
+    + list("\u200b\u200d\u2060\ufeff\u202e\u2067\x00\x0c\u2fa6\u2f3a\uf900")
 )
 texts = st.text(alphabet=ALPHABET, max_size=80)
 options = st.tuples(st.sampled_from(["traditional", "simplified"]), st.booleans())
@@ -175,4 +213,6 @@ def test_clean_text_is_idempotent(text, opts):
 def test_han_characters_only_leave_through_named_counted_rules(text, opts):
     out, log = clean_text(text, *opts)
     assert han_count(text) - han_count(out) == sum(s.han_removed for s in log)
-    assert all(s.han_removed == 0 for s in log if s.step not in HAN_DROPPING)
+    named = HAN_DROPPING | HAN_FOLDING
+    assert all(s.han_removed == 0 for s in log if s.step not in named)
+    assert all(s.han_removed <= 0 for s in log if s.step in HAN_FOLDING)

@@ -147,10 +147,18 @@ def test_cleaning_report_covers_every_piece_and_step(corpus):
         "dedupe_paragraphs",
         "normalise_punctuation",
         "normalise_whitespace",
+        "fold_invisible",
     } <= set(report.step)
     wide = antcorpus.cleaning_report(wide=True)
     assert wide.loc["wjs-2025-deepseek-critique", "strip_pinyin"] > 1000
     assert (report.instances >= 0).all()
+
+
+def test_seeds_hold_no_invisible_or_compatibility_characters():
+    """The seeds are clean of them: the step is there for other corpora."""
+    report = antcorpus.cleaning_report().set_index("step").loc["fold_invisible"]
+    assert len(report) == len(CATALOG["pieces"])
+    assert (report[["instances", "chars_removed", "han_removed"]] == 0).all().all()
 
 
 def test_other_folder_and_environment_variable(tmp_path, monkeypatch, corpus):

@@ -1,8 +1,9 @@
 """Committed outputs are what a fresh build produces (as nbval compares stored outputs).
 
 Every notebook is executed again from a fresh kernel (figures go to the temporary
-folder conftest sets); its text outputs must equal the committed ones, and every figure
-CSV must equal the committed CSV byte for byte. The committed notebooks are themselves a
+folder conftest sets); its text outputs must equal the committed ones (a failure names
+the notebook, cell, output and line, with a diff), and every figure CSV must equal the
+committed CSV byte for byte. The committed notebooks are themselves a
 build, so this also catches two builds that differ.
 """
 
@@ -14,30 +15,9 @@ import pytest
 
 from antcorpus.config import FIGURES
 from antcorpus.project import runner as build
+from antcorpus.project.compare import diff_text, first_difference
 
 NOTEBOOKS = build.notebooks()
-
-
-def text_outputs(nb) -> list[list[str]]:
-    """Per code cell: stream text and every text/* representation, in order.
-
-    Images are left out.
-    """
-    cells = []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        texts = []
-        for out in cell.outputs:
-            if out.output_type == "stream":
-                texts.append(f"{out.name}: {out.text}")
-            for mime, value in sorted(out.get("data", {}).items()):
-                if mime.startswith("text/"):
-                    texts.append(f"{mime}: {value}")
-            if out.output_type == "error":
-                texts.append(f"error: {out.ename}: {out.evalue}")
-        cells.append(texts)
-    return cells
 
 
 @pytest.fixture(scope="session")
@@ -48,13 +28,9 @@ def fresh():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_outputs_match_a_fresh_build(fresh, path):
-    committed = text_outputs(nbformat.read(path, as_version=4))
-    again = text_outputs(fresh[path.name])
-    assert len(committed) == len(again)
-    for i, (old, new) in enumerate(zip(committed, again, strict=True), 1):
-        assert old == new, (
-            f"{path.name}, code cell {i}: outputs differ from a fresh build; run `make`"
-        )
+    committed = nbformat.read(path, as_version=4)
+    difference = first_difference(path.name, committed, fresh[path.name])
+    assert difference is None, difference
 
 
 def test_figure_files_match_a_fresh_build(fresh):
@@ -71,6 +47,7 @@ def test_figure_files_match_a_fresh_build(fresh):
     )
     for name in fresh_names:
         if name.endswith(".csv"):
-            assert (made / name).read_bytes() == (FIGURES / name).read_bytes(), (
-                f"{name} differs; run `make`"
+            old, new = (FIGURES / name).read_bytes(), (made / name).read_bytes()
+            assert new == old, f"{name} differs; run `make`:\n" + diff_text(
+                old.decode("utf-8", "replace"), new.decode("utf-8", "replace")
             )

@@ -119,3 +119,43 @@ def test_figures_go_where_the_environment_says(tmp_path, monkeypatch):
     paths = plots.save_figure(fig, "01-test-empty", pd.DataFrame({"a": [1]}))
     plt.close(fig)
     assert paths["png"].parent == tmp_path / "figs" and paths["csv"].is_file()
+
+
+def test_save_figure_quotes_cells_a_spreadsheet_would_run(tmp_path):
+    data = pd.DataFrame(
+        {
+            "term": ["=HYPERLINK(1)", "+1+1", "-x", "@SUM(A1)", "-3.5", "花呗"],
+            "n": [-1, 2, 3, 4, 5, -6.5],
+        }
+    )
+    fig = plt.figure()
+    paths = plots.save_figure(fig, "01-test-formula", data, folder=tmp_path)
+    plt.close(fig)
+    assert paths["csv"].read_text(encoding="utf-8").splitlines() == [
+        "term,n",
+        "'=HYPERLINK(1),-1.0",
+        "'+1+1,2.0",
+        "'-x,3.0",
+        "'@SUM(A1),4.0",
+        "-3.5,5.0",
+        "花呗,-6.5",
+    ]
+    assert data["term"][0] == "=HYPERLINK(1)"  # the caller's table is left alone
+
+
+def test_save_figure_writes_whole_files_or_none(tmp_path, monkeypatch):
+    fig = plt.figure()
+    first = plots.save_figure(fig, "01-test-atomic", pd.DataFrame({"a": [1]}), tmp_path)
+    before = {ext: p.read_bytes() for ext, p in first.items()}
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", broken)
+    with pytest.raises(OSError, match="disk full"):
+        plots.save_figure(fig, "01-test-atomic", pd.DataFrame({"a": [2]}), tmp_path)
+    plt.close(fig)
+    assert {ext: p.read_bytes() for ext, p in first.items()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        p.name for p in first.values()
+    )

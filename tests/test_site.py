@@ -5,6 +5,7 @@ the browser test is skipped, unless ANTCORPUS_REQUIRE_BROWSER=1 (as in CI) makes
 failure.
 """
 
+import contextlib
 import functools
 import http.server
 import os
@@ -12,6 +13,9 @@ import re
 import shutil
 import threading
 
+import matplotlib
+import nbformat
+import pandas as pd
 import pytest
 
 from antcorpus.config import FIGURES, REPO
@@ -68,20 +72,25 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def browser(site, tmp_path_factory):
-    if not (CHROMIUM and DRIVER):
-        if os.environ.get("ANTCORPUS_REQUIRE_BROWSER"):
-            pytest.fail(
-                "chromium and chromedriver are required here"
-                " (apt-get install chromium chromium-driver)"
-            )
-        pytest.skip("chromium/chromedriver not installed")
+def need_browser():
+    """Skip without chromium and chromedriver (fail instead under CI's flag)."""
+    if CHROMIUM and DRIVER:
+        return
+    if os.environ.get("ANTCORPUS_REQUIRE_BROWSER"):
+        pytest.fail(
+            "chromium and chromedriver are required here"
+            " (apt-get install chromium chromium-driver)"
+        )
+    pytest.skip("chromium/chromedriver not installed")
+
+
+@contextlib.contextmanager
+def chromium(folder, profile):
+    """Headless Chromium and the base URL of a local server for `folder`."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    out, _ = site
-    handler = functools.partial(QuietHandler, directory=str(out))
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     options = webdriver.ChromeOptions()
@@ -95,15 +104,25 @@ def browser(site, tmp_path_factory):
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        f"--user-data-dir={tmp_path_factory.mktemp('chrome')}",
+        f"--user-data-dir={profile}",
         "--window-size=1280,2000",
     ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    yield driver, f"http://127.0.0.1:{server.server_address[1]}"
-    driver.quit()
-    server.shutdown()
+    try:
+        yield driver, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        driver.quit()
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(site, tmp_path_factory):
+    need_browser()
+    out, _ = site
+    with chromium(out, tmp_path_factory.mktemp("chrome")) as opened:
+        yield opened
 
 
 def platform_fonts(driver, selector: str) -> list[dict]:
@@ -172,3 +191,111 @@ def test_notebook_pages_load_nothing_from_the_network(site):
         assert 'src=""' not in text and not re.search(
             r'<script[^>]+src="https?://', text
         )
+
+
+# Corpus text that would run as script if a page took it as markup.
+PAYLOADS = ("<img src=x onerror=alert(1)>", "<script>alert(1)</script>")
+MARKERS = (
+    '<img src=x onerror="window.__pwned=1">',
+    "<script>window.__pwned=1</script>",
+)
+HOSTILE = " ".join(PAYLOADS + MARKERS)
+RAN = re.compile(
+    r"<script[^>]*>\s*(alert|window\.__pwned)|<[a-z][^>]*\sonerror\s*=|javascript:",
+    re.I,
+)
+
+
+def hostile_notebook(folder):
+    """An executed notebook whose title, caption, outputs and findings carry markup."""
+    cell = nbformat.v4.new_code_cell
+    table = pd.DataFrame({"doc_id": [PAYLOADS[0]], "era": [PAYLOADS[1]]})
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(
+            f"# Title {HOSTILE}\n\n**Question.** why {HOSTILE}?\n\nIt will not run."
+        ),
+        cell("table", execution_count=1),
+        nbformat.v4.new_markdown_cell(f"A caption with {HOSTILE}."),
+        cell('plots.save_figure(fig, "01-hostile-figure", data)', execution_count=2),
+        nbformat.v4.new_markdown_cell(f"## Findings\n\n```mermaid\n{HOSTILE}\n```"),
+        cell("display(Markdown(findings))", execution_count=3),
+    ]
+    nb.cells[1].outputs = [
+        nbformat.v4.new_output(
+            "execute_result",
+            {"text/html": table.to_html(escape=False) + MARKERS[1], "text/plain": "t"},
+            execution_count=1,
+        )
+    ]
+    nb.cells[5].outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            {
+                "text/markdown": f"- finding {HOSTILE} [link](javascript:alert(1))",
+                "application/javascript": "window.__pwned = 1",
+                "text/plain": "findings",
+            },
+        )
+    ]
+    nbformat.write(nb, folder / "01-hostile-page.ipynb")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    from antcorpus import plots
+
+    matplotlib.use("Agg")
+    source = tmp_path_factory.mktemp("notebooks")
+    figures = tmp_path_factory.mktemp("figures")
+    hostile_notebook(source)
+    fig = matplotlib.figure.Figure()
+    plots.save_figure(fig, "01-hostile-figure", pd.DataFrame({"a": [1]}), figures)
+    out = tmp_path_factory.mktemp("hostile") / "site"
+    return out, publish.site_build(out=out, figures=figures, source=source)
+
+
+def test_corpus_markup_is_escaped_on_every_page(hostile_site):
+    out, made = hostile_site
+    assert made["pages"] == ["01-hostile-page.html", "gallery.html", "index.html"]
+    for page in made["pages"]:
+        text = (out / page).read_text(encoding="utf-8")
+        assert not [p for p in PAYLOADS + MARKERS if p in text], page
+        assert not RAN.search(text), (page, RAN.search(text))
+        assert "&lt;img src=x onerror=alert(1)&gt;" in text, page
+    gallery = (out / "gallery.html").read_text(encoding="utf-8")
+    assert "A caption with &lt;img src=x onerror=alert(1)&gt;" in gallery
+
+
+def test_no_corpus_markup_runs_in_a_browser(hostile_site, tmp_path):
+    need_browser()
+    out, made = hostile_site
+    (out / "control.html").write_text(f"<html><body>{HOSTILE}</body></html>")
+    with chromium(out, tmp_path / "chrome") as (driver, base):
+        driver.execute_cdp_cmd(
+            "Page.addScriptToEvaluateOnNewDocument",
+            {"source": "window.alert = () => { window.__pwned = 'alert'; };"},
+        )
+        ran = {}
+        for page in ["control.html", *made["pages"]]:
+            driver.get(f"{base}/{page}")
+            driver.execute_async_script("setTimeout(arguments[0], 300)")
+            ran[page] = driver.execute_script("return window.__pwned || null")
+    assert ran.pop("control.html"), "the check cannot see a payload run"
+    assert ran == dict.fromkeys(made["pages"])
+
+
+def test_a_failed_publish_leaves_the_previous_site(tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("previous")
+
+    def broken(path):
+        raise RuntimeError("export failed")
+
+    monkeypatch.setattr(publish, "notebook_page", broken)
+    with pytest.raises(RuntimeError, match="export failed"):
+        publish.site_build(out, FIGURES)
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text() == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]

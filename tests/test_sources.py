@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 
 import pytest
 
 import antcorpus
 from antcorpus import CorpusError
+from antcorpus.corpus.sources import read_raw
 from conftest import PIECE, TEXT, write_corpus
 
 
@@ -135,3 +137,18 @@ def test_unknown_choice_is_refused(tmp_path):
         )
     )
     assert err.field == "toy-2017.script"
+
+
+def test_sums_file_that_is_not_utf8(toy):
+    (toy / "SHA256SUMS").write_bytes(b"\xff" * 64 + b"  a.txt\n")
+    message = str(load_error(toy))
+    assert "SHA256SUMS" in message and "UTF-8 at byte 0" in message
+
+
+def test_read_raw_refuses_a_symlink_even_without_the_catalog(toy, tmp_path):
+    (tmp_path / "elsewhere.txt").write_bytes(TEXT.encode())
+    os.symlink(tmp_path / "elsewhere.txt", toy / "b.txt")
+    with pytest.raises(CorpusError, match="not a plain file"):
+        read_raw(toy, "b.txt", {"b.txt": hashlib.sha256(TEXT.encode()).hexdigest()})
+    with pytest.raises(CorpusError, match="not a plain file"):
+        read_raw(toy, "../toy/a.txt", {})

@@ -7,8 +7,10 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from .config import cache_dir
+from .errors import CacheError
 
 
 def cache_key(parts: Iterable[str]) -> str:
@@ -22,13 +24,24 @@ def cache_key(parts: Iterable[str]) -> str:
 def cached_json(kind: str, key: str, compute: Callable[[], object]):
     """Return the cached value for (kind, key), computing and storing it on a miss."""
     folder = cache_dir() / kind
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise CacheError(folder, f"cannot be created ({err.strerror})") from None
     path = folder / f"{key}.json"
     if path.is_file():
         return json.loads(path.read_text(encoding="utf-8"))
     value = compute()
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    _store(folder, path, value)
+    return value
+
+
+def _store(folder: Path, path: Path, value) -> None:
+    """Write `value` as JSON through a temporary file; a refusal is a CacheError."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    except OSError as err:
+        raise CacheError(folder, f"is not writable ({err.strerror})") from None
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(value, fh, ensure_ascii=False)
     os.replace(tmp, path)
-    return value

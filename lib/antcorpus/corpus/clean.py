@@ -1,13 +1,15 @@
 """Generic cleaning steps: small pure functions returning (text, instances changed).
 
 `clean_text` chains them in a fixed order and is idempotent (tested with hypothesis).
-Only the steps in HAN_DROPPING may lower the number of Han characters; the runner
-checks this on every call, so a silent loss of text is an error, not a surprise.
+Only the steps in HAN_DROPPING may change the number of Han characters, and those in
+HAN_FOLDING may raise it (never lower it); the runner checks this on every call, so a
+silent loss of text is an error, not a surprise.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,11 +43,25 @@ INNER_SPACE = re.compile(
     f"(?<=[{HAN_CLASS}{CJK_PUNCT}]) (?=[^A-Za-z\\s])"
     f"|(?<=[^A-Za-z\\s]) (?=[{HAN_CLASS}{CJK_PUNCT}])"
 )
+# Line and paragraph separators other than \n (CR, VT, FF, FS, GS, RS, NEL, U+2028/9).
+LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Invisible characters: other C0 and C1 controls (not \n, \t), DEL, soft hyphen,
+# zero-width characters, word joiner and invisible operators, BOM inside text, and
+# bidi marks, embeddings, overrides and isolates.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u00ad\u061c\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+# CJK radicals supplement, Kangxi radicals, CJK compatibility ideographs: NFKC-folded
+# to the unified ideograph they stand for (⾦ U+2F26 -> 金); nothing else is NFKC'd.
+COMPAT_HAN = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]")
 # The only steps allowed to lower the Han count: catalog drops and restorations,
 # round-trip repairs, duplicates.
 HAN_DROPPING = frozenset(
     {"drop_spans", "restore_garbled", "repair_word_roundtrip", "dedupe_paragraphs"}
 )
+# The only step allowed to raise it: radicals folded to the ideographs they stand for.
+HAN_FOLDING = frozenset({"fold_invisible"})
 MAX_PASSES = 4
 
 
@@ -65,16 +81,30 @@ def han_count(text: str) -> int:
 
 
 def run_step(name: str, fn, text: str, log: list[Step], *args) -> str:
-    """Apply one step, append its Step to `log`; refuse unnamed Han character loss."""
+    """Apply one step, append its Step to `log`; refuse unnamed Han count changes."""
     out, instances = fn(text, *args)
     step = Step(name, instances, len(text) - len(out), han_count(text) - han_count(out))
-    if step.han_removed and name not in HAN_DROPPING:
+    folds = step.han_removed < 0 and name in HAN_FOLDING
+    if step.han_removed and name not in HAN_DROPPING and not folds:
         raise RuntimeError(
             f"cleaning step {name} changed the Han character count"
             f" by {step.han_removed}"
         )
     log.append(step)
     return out
+
+
+def fold_invisible(text: str) -> tuple[str, int]:
+    """Drop invisible and control characters; fold odd line breaks and radicals."""
+    text, breaks = LINE_BREAKS.subn("\n", text)
+    text, hidden = INVISIBLE.subn("", text)
+    folded = sum(nfkc(c) != c for c in COMPAT_HAN.findall(text))
+    return COMPAT_HAN.sub(lambda m: nfkc(m.group()), text), breaks + hidden + folded
+
+
+def nfkc(char: str) -> str:
+    """NFKC of one character (a radical or compatibility ideograph -> its ideograph)."""
+    return unicodedata.normalize("NFKC", char)
 
 
 def normalise_whitespace(text: str) -> tuple[str, int]:
@@ -197,6 +227,7 @@ def clean_text(
 def _clean_pass(text: str, script: str, word_roundtrip: bool) -> tuple[str, list[Step]]:
     """One pass of the generic chain, in its fixed order."""
     log: list[Step] = []
+    text = run_step("fold_invisible", fold_invisible, text, log)
     text = run_step("normalise_width", normalise_width, text, log)
     text = run_step("drop_page_numbers", drop_page_numbers, text, log)
     text = run_step("normalise_whitespace", normalise_whitespace, text, log)

@@ -11,18 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import CATALOG_NAME, seeds_dir
+from ..config import seeds_dir
 from ..errors import CorpusError
-from .catalog import (
-    UNDATED,
-    date_range,
-    era_of,
-    read_catalog,
-    read_eras,
-    validate_pieces,
-)
+from .catalog import UNDATED, date_range, era_of
 from .clean import Step, clean_text, run_step
 from .pieces import drop_spans, mask_years, restore_runs, slice_spans, unwrap_lines
+from .schema import read_catalog
 from .sources import check_listed, read_raw, read_sums
 
 META = (
@@ -91,10 +85,7 @@ def _check_overlaps(path: Path, claimed: list[tuple[int, int, str]]) -> None:
 
 def _process(root: Path) -> Processed:
     """Read, check, cut and clean every piece the catalog lists."""
-    data = read_catalog(root)
-    catalog_path = root / CATALOG_NAME
-    pieces = validate_pieces(catalog_path, data["pieces"])
-    eras = read_eras(catalog_path, data)
+    pieces, eras = read_catalog(root)
     sums = read_sums(root)
     files = sorted({p["source_file"] for p in pieces})
     check_listed(root, set(files))
@@ -104,13 +95,13 @@ def _process(root: Path) -> Processed:
         raw = raws[entry["source_file"]]
         piece, text, log, bounds = clean_piece(raw.text, entry, raw.path)
         claimed[entry["source_file"]] += [(a, b, entry["doc_id"]) for a, b in bounds]
-        first, last = date_range(catalog_path, entry)
+        first, last = date_range(entry["date"], entry["date_precision"])
         rows.append(
             {
                 **{k: entry.get(k) for k in META},
                 "date_start": first,
                 "date_end": last,
-                "era": era_of(catalog_path, entry["doc_id"], first, last, eras),
+                "era": era_of(first, last, eras),
                 "raw_text": piece,
                 "text": text,
                 "n_chars": len(text),

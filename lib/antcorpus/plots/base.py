@@ -7,7 +7,10 @@ files: the font is registered with `addfont` and the style applies inside `cjk_s
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import tempfile
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -118,13 +121,61 @@ def figure_axes(ax=None, **subplots):
     return (ax.flat[0] if hasattr(ax, "flat") else ax).figure, ax
 
 
+# A CSV cell starting with one of these is read as a formula by spreadsheets
+# (CWE-1236); save_figure prefixes such text cells with a quote. Numbers are left alone.
+FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
+def _cell_safe(value):
+    """A text cell a spreadsheet would run as a formula, quoted; anything else as is."""
+    if isinstance(value, str) and FORMULA_START.match(value):
+        return value if NUMBER.match(value) else "'" + value
+    return value
+
+
+def _csv_safe(data: pd.DataFrame) -> pd.DataFrame:
+    """`data` with formula-like text cells and column names quoted (a copy if any)."""
+    text = [
+        c
+        for c in data.columns
+        if pd.api.types.is_object_dtype(data[c])
+        or pd.api.types.is_string_dtype(data[c])
+        or isinstance(data[c].dtype, pd.CategoricalDtype)
+    ]
+    if not text and not any(isinstance(c, str) for c in data.columns):
+        return data
+    safe = data.copy()
+    for column in text:
+        safe[column] = safe[column].map(_cell_safe)
+    if not isinstance(safe.columns, pd.MultiIndex):
+        safe.columns = [_cell_safe(c) for c in safe.columns]
+    return safe
+
+
+def _write_replacing(path: Path, payload: bytes) -> None:
+    """Write `path` through a temporary file in its folder, then os.replace it."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def save_figure(
     fig: matplotlib.figure.Figure,
     name: str,
     data: pd.DataFrame,
     folder: Path | None = None,
 ) -> dict:
-    """Write figures/NAME.png (200 dpi), .svg (text as paths), .csv (data plotted)."""
+    """Write figures/NAME.png (200 dpi), .svg (text as paths), .csv (data plotted).
+
+    Each file is written whole or not at all (temporary file, then os.replace).
+    """
     if not FIGURE_NAME.match(name):
         raise ValueError(
             f"figure name {name!r} must look like '01-corpus-timeline' "
@@ -133,12 +184,19 @@ def save_figure(
     folder = Path(folder) if folder else figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     paths = {ext: folder / f"{name}.{ext}" for ext in ("png", "svg", "csv")}
+    png, svg = io.BytesIO(), io.BytesIO()
     with cjk_style():
         fig.savefig(
-            paths["png"], dpi=DPI, bbox_inches="tight", metadata={"Software": None}
+            png, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None}
         )
         fig.savefig(
-            paths["svg"], bbox_inches="tight", metadata={"Date": None, "Creator": None}
+            svg,
+            format="svg",
+            bbox_inches="tight",
+            metadata={"Date": None, "Creator": None},
         )
-    data.to_csv(paths["csv"], index=False, lineterminator="\n")
+    csv = _csv_safe(data).to_csv(index=False, lineterminator="\n")
+    for ext, payload in (("png", png), ("svg", svg)):
+        _write_replacing(paths[ext], payload.getvalue())
+    _write_replacing(paths["csv"], csv.encode("utf-8"))
     return paths

@@ -5,24 +5,30 @@ executed notebooks: a notebook's title and question from its first cell, its fin
 from the output under `## Findings`, and each figure's caption from the prose cell
 before the code cell that saves it. The site carries a subset of the CJK font, so
 Chinese renders in any browser whether or not the machine has a CJK font.
+
+Corpus text reaches the pages only escaped (see `safehtml`). The site is built in a
+sibling folder and swapped in whole, so a failed publish leaves the previous site; for
+a corpus other than seeds/ it goes to build/corpora/NAME/site.
 """
 
 from __future__ import annotations
 
-import html
 import re
 import shutil
 from pathlib import Path
 
-import mistune
 import nbformat
-from nbconvert import HTMLExporter
 
-from ..config import REPO, figures_dir
+from ..config import REPO, SITE, corpus_outputs, figures_dir
 from ..plots.base import font_path
+from .atomic import staged, write_atomic
+from .hygiene import terminal_safe
+from .lock import build_lock
+from .readme import readme_update
 from .runner import notebooks
+from .safehtml import SafeHTMLExporter, markdown_html, safe_outputs, text, url
 
-SITE = REPO / "site"
+__all__ = ["SITE", "site_build", "notebook_summary", "figure_entries"]
 FONT_FAMILY = "Antcorpus CJK"
 NAV = (
     '<div class="site-nav"><a href="index.html">Notebooks</a> · '
@@ -37,6 +43,13 @@ STYLE = (
     "body, .jp-RenderedHTMLCommon, .jp-OutputArea-output, pre, code, table {\n"
     '  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", '
     f'Arial, "{FONT_FAMILY}", sans-serif; }}\n'
+    # Code cells and tables keep a monospace face for Latin, with the CJK subset as its
+    # fallback (the lab template's code font has none, so Chinese became boxes).
+    ":root { --jp-code-font-family: Menlo, Consolas, 'DejaVu Sans Mono', "
+    f'"{FONT_FAMILY}", monospace; }}\n'
+    ".jp-CodeMirrorEditor, .highlight pre, .jp-OutputArea-output pre, pre code {\n"
+    "  font-family: Menlo, Consolas, 'DejaVu Sans Mono', "
+    f'"{FONT_FAMILY}", monospace !important; }}\n'
     ".site-nav { padding: 8px 16px; background: #f3f3f3; "
     "font: 14px system-ui, sans-serif; }\n"
     ".site-page { max-width: 1100px; margin: 0 auto; padding: 16px; }\n"
@@ -135,7 +148,7 @@ def page(title: str, body: str) -> str:
     """A site page with the shared style and navigation."""
     return (
         '<!DOCTYPE html>\n<html lang="zh-Hans"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title>"
+        f"<title>{text(title)}</title>"
         f"{STYLE}</head><body>{NAV}"
         f'<div class="site-page">{body}</div></body></html>\n'
     )
@@ -148,9 +161,9 @@ def index_page(summaries: list[dict]) -> str:
     ]
     for s in summaries:
         parts.append(
-            f'<h2><a href="{s["stem"]}.html">{html.escape(s["title"])}</a></h2>'
-            f"<p>{mistune.html(s['question'])}</p>"
-            f"<h3>Findings</h3>{mistune.html(s['findings'])}"
+            f'<h2><a href="{url(s["stem"])}.html">{text(s["title"])}</a></h2>'
+            f"<p>{markdown_html(s['question'])}</p>"
+            f"<h3>Findings</h3>{markdown_html(s['findings'])}"
         )
     return page("Notebooks", "\n".join(parts))
 
@@ -158,12 +171,12 @@ def index_page(summaries: list[dict]) -> str:
 def gallery_page(entries: list[dict]) -> str:
     """Every figure with its caption, its notebook, and links to SVG and CSV."""
     cards = [
-        f'<figure><a href="figures/{e["name"]}.png">'
-        f'<img src="figures/{e["name"]}.png" alt="{html.escape(e["name"])}"></a>'
-        f"<figcaption><b>{e['name']}</b> — {html.escape(e['caption'])}"
-        f' (from <a href="{e["notebook"]}.html">'
-        f'{e["notebook"]}</a>; <a href="figures/{e["name"]}.svg">svg</a>,'
-        f' <a href="figures/{e["name"]}.csv">csv</a>)'
+        f'<figure><a href="figures/{url(e["name"])}.png">'
+        f'<img src="figures/{url(e["name"])}.png" alt="{text(e["name"])}"></a>'
+        f"<figcaption><b>{text(e['name'])}</b> — {text(e['caption'])}"
+        f' (from <a href="{url(e["notebook"])}.html">'
+        f'{text(e["notebook"])}</a>; <a href="figures/{url(e["name"])}.svg">svg</a>,'
+        f' <a href="figures/{url(e["name"])}.csv">csv</a>)'
         "</figcaption></figure>"
         for e in entries
     ]
@@ -176,12 +189,14 @@ def gallery_page(entries: list[dict]) -> str:
 def notebook_page(path: Path) -> str:
     """One executed notebook as HTML, with the site's font and no CDN scripts.
 
-    CDN scripts would fail offline.
+    CDN scripts would fail offline. Markdown is escaped, HTML outputs cleaned.
     """
-    exporter = HTMLExporter(
+    exporter = SafeHTMLExporter(
         template_name="lab", mathjax_url="", require_js_url="", jquery_url=""
     )
-    body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
+    nb = nbformat.read(path, as_version=4)
+    safe_outputs(nb)
+    body, _ = exporter.from_notebook_node(nb)
     body = re.sub(r"<script src=\"\">\s*</script>", "", body)
     body = body.replace("</head>", STYLE + "</head>", 1)
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + NAV, body, count=1)
@@ -201,17 +216,14 @@ def font_subset(text: str, target: Path) -> None:
     subset.save_font(font, str(target), options)
 
 
-def site_build(out: Path = SITE, figures: Path | None = None) -> dict:
-    """Write the site: index, notebook pages, gallery, figure files, font subset."""
-    figures = figures or figures_dir()
-    summaries = [notebook_summary(p) for p in notebooks()]
+def site_write(out: Path, figures: Path, summaries: list[dict]) -> dict:
+    """Write the pages, figure files and font subset into the empty folder `out`."""
     entries = figure_entries(summaries, figures)
-    shutil.rmtree(out, ignore_errors=True)
     (out / "figures").mkdir(parents=True)
     pages = {"index.html": index_page(summaries), "gallery.html": gallery_page(entries)}
     pages.update({f"{s['stem']}.html": notebook_page(s["path"]) for s in summaries})
-    for name, text in pages.items():
-        (out / name).write_text(text, encoding="utf-8")
+    for name, page_text in pages.items():
+        (out / name).write_text(page_text, encoding="utf-8")
     for e in entries:
         for ext in ("png", "svg", "csv"):
             shutil.copy2(figures / f"{e['name']}.{ext}", out / "figures")
@@ -219,16 +231,54 @@ def site_build(out: Path = SITE, figures: Path | None = None) -> dict:
     return {"pages": sorted(pages), "figures": len(entries), "entries": entries}
 
 
+def site_build(
+    out: Path = SITE, figures: Path | None = None, source: Path | None = None
+) -> dict:
+    """Build the site from the notebooks in `source` and swap it in at `out`.
+
+    Index, notebook pages, gallery, figure files, font subset; a build that fails
+    leaves the previous `out` as it was.
+    """
+    figures = figures or figures_dir()
+    summaries = [
+        notebook_summary(p) for p in notebooks(source or corpus_outputs().notebooks)
+    ]
+    with staged(Path(out)) as stage:
+        made = site_write(stage, figures, summaries)
+    made["summaries"] = summaries
+    return made
+
+
+def shown(path: Path) -> str:
+    """A path as printed: relative to the repo when inside it."""
+    path = Path(path).resolve()
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
+
+
+def publish() -> str:
+    """Build the corpus's site and figures/README.md (and the README findings block)."""
+    out = corpus_outputs()
+    figures = figures_dir()
+    if not notebooks(out.notebooks):
+        raise SystemExit(
+            f"no executed notebooks in {shown(out.notebooks)}; run `make notebooks`"
+            " (with the same ANTCORPUS_SEEDS) first"
+        )
+    made = site_build(out.site, figures, out.notebooks)
+    if out.committed and readme_update(made["summaries"]):
+        print("README.md: findings block regenerated from notebook 06")
+    write_atomic(figures / "README.md", figures_readme(made["entries"]))
+    return (
+        f"{shown(out.site)}/: {len(made['pages'])} pages and a gallery of"
+        f" {made['figures']} figures (open {shown(out.site)}/index.html);"
+        f" {shown(figures)}/README.md regenerated"
+    )
+
+
 def main() -> int:
-    """Regenerate figures/README.md and site/ from the executed notebooks."""
-    made = site_build()
-    (figures_dir() / "README.md").write_text(
-        figures_readme(made["entries"]), encoding="utf-8"
-    )
-    print(
-        f"site/: {len(made['pages'])} pages and a gallery of {made['figures']} figures "
-        f"(open site/index.html); figures/README.md regenerated"
-    )
+    """Regenerate figures/README.md and the site, holding the build lock."""
+    with build_lock("site"):
+        print(terminal_safe(publish()))
     return 0
 
 
