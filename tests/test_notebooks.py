@@ -73,25 +73,12 @@ def test_notebook_reads_as_a_document(path):
     }, "prose between code cells"
 
 
-def test_numbers_quoted_in_the_readme_come_from_the_notebooks():
-    """Every interval the README quotes appears in a committed notebook's outputs.
+def test_readme_findings_are_the_robustness_notebooks_output():
+    """The README's findings block is notebook 06's Findings output, never typed."""
+    from antcorpus.project import publish, readme
 
-    An interval looks like "349 [262, 435]".
-    """
-    from antcorpus.config import REPO
-
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    quoted = re.findall(r"-?\d[\d.,]* \[-?\d[\d.,]*, -?\d[\d.,]*\]", readme)
-    assert len(quoted) >= 6
-    outputs = ""
-    for path in NOTEBOOKS:
-        nb = nbformat.read(path, as_version=4)
-        outputs += json.dumps(
-            [o for c in nb.cells if c.cell_type == "code" for o in c.outputs],
-            ensure_ascii=False,
-        )
-    outputs = outputs.replace(
-        "+", ""
-    )  # notebooks print signed tone (+0.45); the README drops the plus
-    missing = [q for q in quoted if q not in outputs]
-    assert not missing, f"README quotes numbers no notebook prints: {missing}"
+    text = readme.README.read_text(encoding="utf-8")
+    summaries = [publish.notebook_summary(p) for p in NOTEBOOKS]
+    block = readme.findings_block(summaries)
+    assert block and block in text, "README findings block is stale; run `make`"
+    assert "p = " in block and "robust" in block

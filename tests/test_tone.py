@@ -14,7 +14,8 @@ from antcorpus.stats import tone
 
 def test_lexicons_load_with_both_polarities():
     lex = tone.lexicons()
-    assert set(lex) == {"hownet", "dutir", "frames"}
+    assert tuple(lex) == tone.TONE_LEXICONS + tone.VOCABULARY_LEXICONS
+    assert tuple(lex) == ("finance", "hownet", "dutir", "frames")
     for name, sides in lex.items():
         assert len(sides["positive"]) > 10 and len(sides["negative"]) > 10, name
         assert not {w for w in sides["positive"] | sides["negative"] if w != w.strip()}

@@ -1,6 +1,6 @@
 """Topic-model helpers on a toy corpus.
 
-Packing, repeatable fits, stability, shares, labels.
+Packing, repeatable fits, stability, shares, labels; replication has its own file.
 """
 
 import numpy as np
@@ -88,23 +88,6 @@ def test_choose_k_by_coherence_then_stability_and_the_medoid_seed():
     )  # seeds 0 and 2 agree; the lower seed wins the tie
 
 
-def test_sweep_is_cached_and_reports_three_metrics(tmp_path, monkeypatch):
-    monkeypatch.setenv("ANTCORPUS_CACHE", str(tmp_path))
-    messages = []
-    first = topics.topics_sweep(
-        DOCS, [2, 3], [0, 1], SETTINGS, progress=messages.append
-    )
-    assert (
-        {"c_npmi", "u_mass", "stability"} <= set(first.columns)
-        and len(first) == 4
-        and len(messages) == 2
-    )
-    again = topics.topics_sweep(
-        DOCS, [2, 3], [0, 1], SETTINGS, progress=messages.append
-    )
-    assert len(messages) == 2 and again.equals(first)
-
-
 def test_shares_weighted_with_interval():
     units = pd.DataFrame(
         {"doc_id": ["a", "a", "b"], "era": ["x", "x", "y"], "n_tokens": [30, 10, 5]}
@@ -124,16 +107,15 @@ def test_labels_apply_only_while_top_words_match():
     rows = [r for r in shares.read_tsv(shares.LABELS_FILE)]
     assert rows, "the reviewed label file is empty"
     k, seed = int(rows[0]["k"]), int(rows[0]["seed"])
-    tops = [
-        r["top_words"].split() + ["x"]
-        for r in rows
-        if int(r["k"]) == k and int(r["seed"]) == seed
-    ]
-    assert shares.topic_labels(k, seed, tops) == [
-        r["label"] for r in rows if int(r["k"]) == k
-    ]
-    tops[0] = ["changed"] + tops[0][1:]
-    assert shares.topic_labels(k, seed, tops)[0] == shares.UNREVIEWED
+    mine = [r for r in rows if (int(r["k"]), int(r["seed"])) == (k, seed)]
+    tops = [["x"] * 6 for _ in range(k)]
+    for r in mine:
+        tops[int(r["topic"]) - 1] = r["top_words"].split() + ["x"]
+    got = shares.topic_labels(k, seed, tops)
+    assert [got[int(r["topic"]) - 1] for r in mine] == [r["label"] for r in mine]
+    changed = int(mine[0]["topic"]) - 1
+    tops[changed] = ["changed"] + tops[changed][1:]
+    assert shares.topic_labels(k, seed, tops)[changed] == shares.UNREVIEWED
 
 
 def test_excerpts_pick_the_most_dominated_units():
@@ -168,9 +150,20 @@ def test_reviewed_labels_match_a_fresh_fit_of_the_real_corpus(corpus):
     d = topics.topics_dictionary(docs, settings)
     first = topics.topics_top(topics.topics_fit(docs, d, k, seed, settings), 10)
     assert first == topics.topics_top(topics.topics_fit(docs, d, k, seed, settings), 10)
-    assert shares.UNREVIEWED not in shares.topic_labels(k, seed, first), (
-        "re-review topic_labels.tsv"
-    )
+    labels = shares.topic_labels(k, seed, first)
+    reviewed = [
+        int(r["topic"]) for r in rows if (int(r["k"]), int(r["seed"])) == (k, seed)
+    ]
+    assert [labels[t - 1] for t in reviewed] == [
+        r["label"] for r in rows if (int(r["k"]), int(r["seed"])) == (k, seed)
+    ], "re-review topic_labels.tsv"
+
+
+def test_topic_matrix_rows_are_proportions():
+    d = topics.topics_dictionary(DOCS, SETTINGS)
+    model = topics.topics_fit(DOCS, d, 2, 0, SETTINGS)
+    theta = topics.topic_matrix(model, d, DOCS)
+    assert theta.shape == (len(DOCS), 2) and np.allclose(theta.sum(axis=1), 1.0)
 
 
 def test_a_corpus_too_small_for_a_topic_model_says_so():

@@ -43,8 +43,12 @@ def test_concept_terms_segment_whole_and_count():
     for term in groups["term"]:
         assert antcorpus.tokenize(term) == [term], term
     assert groups["gloss"].notna().all(), "every concept term needs a glossary entry"
+    assert groups["reason"].str.len().gt(0).all(), (
+        "every term says why it is in its group"
+    )
     assert {
-        "regulation",
+        "regulatory_pressure",
+        "regulatory_infrastructure",
         "risk",
         "growth",
         "technology",

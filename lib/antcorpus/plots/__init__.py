@@ -29,6 +29,11 @@ from .describe import (
 from .diversity import (
     plot_lexdiv,
 )
+from .evidence import (
+    plot_dispersion,
+    plot_piece_rates,
+    plot_spec_curve,
+)
 from .keyness import (
     plot_keyness_bars,
     plot_keyness_scatter,
@@ -46,6 +51,7 @@ from .tone import (
 )
 from .topics import (
     plot_heatmap,
+    plot_recurrence,
     plot_share_bars,
     plot_sweep,
 )
@@ -70,13 +76,17 @@ __all__ = [
     "parts_by",
     "piece_label",
     "plot_cleaning",
+    "plot_dispersion",
     "plot_distance",
     "plot_era_balance",
     "plot_heatmap",
     "plot_keyness_bars",
     "plot_keyness_scatter",
     "plot_lexdiv",
+    "plot_piece_rates",
+    "plot_recurrence",
     "plot_share_bars",
+    "plot_spec_curve",
     "plot_sweep",
     "plot_timeline",
     "plot_tone",

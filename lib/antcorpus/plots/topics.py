@@ -10,35 +10,140 @@ from .base import cjk_style, era_colours, figure_axes
 from .shapes import annotated_heatmap, grouped_bars, parts_by
 
 SWEEP_PANELS = {
-    "c_npmi": "coherence c_npmi (higher is better)",
-    "u_mass": "coherence u_mass (higher is better)",
-    "stability": "stability: mean best-match Jaccard\nof top-10 words across seeds",
+    "c_npmi": "c_npmi: NPMI in 10-token sliding windows\n(gensim; higher is better)",
+    "npmi_units": "NPMI within whole units\n(higher is better)",
+    "stability": "stability: best-match Jaccard\nof top-10 words between seeds",
+    "ari": "agreement of units' dominant topic\nbetween seeds (adjusted Rand)",
 }
+METHOD_COLOURS = {"lda": "#0072B2", "nmf": "#E69F00"}
 
 
-def plot_sweep(sweep: pd.DataFrame, chosen: int, axes=None):
-    """c_npmi, u_mass and stability against k (mean and range over seeds), chosen k."""
-    stats = sweep.groupby("k")[list(SWEEP_PANELS)].agg(["mean", "min", "max"])
-    with cjk_style():
-        fig, axes = figure_axes(axes, nrows=1, ncols=3, figsize=(13, 3.8))
-        for ax, (metric, name) in zip(axes, SWEEP_PANELS.items(), strict=True):
-            m = stats[metric]
+def _sweep_panel(ax, summary: pd.DataFrame, metric: str, baseline) -> None:
+    """One measure against k: a line per method (report seeds), LDA's choice seeds."""
+    for method, colour in METHOD_COLOURS.items():
+        rows = summary[summary["method"] == method]
+        report = rows[rows["seeds"] == "report"]
+        name = method.upper()
+        ax.plot(
+            report["k"],
+            report[metric],
+            "o-",
+            color=colour,
+            ms=4,
+            label=f"{name}, mean over report seeds",
+        )
+        if f"{metric}_min" in rows and method == "lda":
             ax.fill_between(
-                m.index,
-                m["min"],
-                m["max"],
-                color="#0072B2",
-                alpha=0.15,
-                label="range over seeds",
+                report["k"],
+                report[f"{metric}_min"],
+                report[f"{metric}_max"],
+                color=colour,
+                alpha=0.12,
+                label="LDA, range over report seeds",
             )
-            ax.plot(m.index, m["mean"], "o-", color="#0072B2", label="mean over seeds")
-            ax.axvline(chosen, color="#D55E00", ls="--", label=f"chosen k = {chosen}")
+        if metric == "c_npmi":
+            choice = rows[rows["seeds"] == "choice"]
+            ax.plot(
+                choice["k"],
+                choice[metric],
+                "s--",
+                color=colour,
+                ms=3,
+                lw=1,
+                alpha=0.7,
+                label=f"{name}, mean over choice seeds",
+            )
+    if baseline is not None and metric in baseline:
+        ax.axhline(
+            baseline[metric],
+            color="#555555",
+            ls=":",
+            label="ten most frequent words as one topic",
+        )
+
+
+def plot_sweep(summary: pd.DataFrame, chosen: dict, baseline=None, axes=None):
+    """The four sweep measures against k for LDA and NMF, baseline, the chosen k.
+
+    `summary` is a `sweep_summary` result, `chosen` maps method to its chosen k and
+    `baseline` is a `baseline_topic` dict.
+    """
+    with cjk_style():
+        fig, axes = figure_axes(axes, nrows=1, ncols=4, figsize=(16, 4.4))
+        for ax, (metric, name) in zip(axes, SWEEP_PANELS.items(), strict=True):
+            _sweep_panel(ax, summary, metric, baseline)
+            for method, k in chosen.items():
+                ax.axvline(
+                    k,
+                    color=METHOD_COLOURS[method],
+                    ls="--",
+                    lw=1,
+                    label=f"chosen k = {k} ({method.upper()})",
+                )
             ax.set_xlabel("number of topics k")
             ax.set_title(name, fontsize=9)
-            ax.set_xticks(list(m.index))
-        axes[0].legend(fontsize=7)
-        fig.suptitle(f"Choosing k: {sweep['seed'].nunique()} seeds per k", fontsize=10)
+            ax.set_xticks(sorted(summary["k"].unique()))
+        handles, texts = axes[0].get_legend_handles_labels()
+        fig.legend(
+            handles,
+            texts,
+            loc="lower center",
+            ncol=4,
+            fontsize=8,
+            bbox_to_anchor=(0.5, -0.12),
+            frameon=False,
+        )
+        sets = summary.attrs.get("seed_sets", {})
+        sizes = " and ".join(f"{len(v)} {n} seeds" for n, v in sets.items())
+        fig.suptitle(f"Choosing k and checking it: {sizes} per k", fontsize=10, y=1.03)
     return fig
+
+
+def plot_recurrence(table: pd.DataFrame, axes=None):
+    """Per reported topic and method: recurrence over seeds and largest-piece share.
+
+    `table` has method, topic, recurrence, stable, max_piece_share and one_piece.
+    """
+    methods = list(dict.fromkeys(table["method"]))
+    sizes = [int((table["method"] == m).sum()) for m in methods]
+    with cjk_style():
+        fig, axes = figure_axes(
+            axes,
+            nrows=len(methods),
+            ncols=2,
+            squeeze=False,
+            figsize=(10, 1.4 + 0.32 * len(table)),
+            gridspec_kw={"height_ratios": sizes},
+        )
+        for row, method in zip(axes, methods, strict=True):
+            part = table[table["method"] == method].iloc[::-1]
+            _bars(row[0], part, "recurrence", 0.5, part["stable"], "#0072B2")
+            _bars(row[1], part, "max_piece_share", 0.6, part["one_piece"], "#D55E00")
+            row[0].set_ylabel(f"{method.upper()} topic", fontsize=8)
+        axes[0][0].set_title(
+            "share of other report seeds where the topic recurs\n"
+            "(best-match Jaccard >= 0.5); stable if > 50%",
+            fontsize=8,
+        )
+        axes[0][1].set_title(
+            "share of the topic's token mass from its largest piece"
+            "\n(essentially one piece if > 60%)",
+            fontsize=8,
+        )
+        for ax in axes[-1]:
+            ax.set_xlabel("share", fontsize=8)
+    return fig
+
+
+def _bars(ax, part: pd.DataFrame, value: str, line: float, flags, colour) -> None:
+    """Horizontal bars of one value per topic, a threshold line, flagged in colour."""
+    ax.barh(
+        part["topic"], part[value], color=[colour if f else "#BBBBBB" for f in flags]
+    )
+    ax.axvline(line, color="#555555", ls="--", lw=1)
+    ax.set_xlim(0, 1.1)
+    for y, v in enumerate(part[value]):
+        ax.text(v + 0.01, y, f"{v:.0%}", va="center", fontsize=7)
 
 
 def plot_heatmap(shares: pd.DataFrame, labels: list[str], ax=None):

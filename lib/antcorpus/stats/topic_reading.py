@@ -11,17 +11,10 @@ from .resample import bootstrap_interval
 
 LABELS_FILE = DATA / "topic_labels.tsv"
 UNREVIEWED = "(unreviewed)"
-
-
-def topic_matrix(model, dictionary, docs: list[list[str]]) -> np.ndarray:
-    """Units x topics: each unit's topic proportions (rows sum to 1)."""
-    theta = np.zeros((len(docs), model.num_topics))
-    for i, doc in enumerate(docs):
-        for topic, p in model.get_document_topics(
-            dictionary.doc2bow(doc), minimum_probability=0.0
-        ):
-            theta[i, topic] = p
-    return theta / theta.sum(axis=1, keepdims=True)
+UNSTABLE = "(unstable)"
+ONE_PIECE = (
+    0.6  # a topic is "essentially one piece" when more of its mass comes from one
+)
 
 
 def weighted_share(theta: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -74,11 +67,11 @@ def topic_shares(
 
 
 def topic_labels(
-    k: int, seed: int, tops: list[list[str]], n_check: int = 5
+    k: int, seed: int, tops: list[list[str]], n_check: int = 5, stable=None
 ) -> list[str]:
-    """Reviewed labels from data/topic_labels.tsv.
+    """Reviewed labels from data/topic_labels.tsv, for stable topics only.
 
-    A topic whose top words changed is unreviewed.
+    A topic whose top words changed is unreviewed; one marked not stable is unstable.
     """
     reviewed = {
         int(r["topic"]): r
@@ -90,6 +83,8 @@ def topic_labels(
         row = reviewed.get(t)
         ok = row is not None and row["top_words"].split() == words[:n_check]
         out.append(row["label"] if ok else UNREVIEWED)
+    if stable is not None:
+        out = [lab if ok else UNSTABLE for lab, ok in zip(out, stable, strict=True)]
     return out
 
 
@@ -125,3 +120,25 @@ def topic_excerpts(
                 }
             )
     return pd.DataFrame(rows)
+
+
+def topic_concentration(
+    units: pd.DataFrame, theta: np.ndarray, threshold: float = ONE_PIECE
+) -> pd.DataFrame:
+    """Per topic: the piece giving most of its token mass, that share, and a flag.
+
+    A topic's mass in a unit is its proportion times the unit's tokens.
+    """
+    mass = pd.DataFrame(theta * units["n_tokens"].to_numpy(float)[:, None])
+    by_piece = mass.groupby(units["doc_id"].to_numpy(), sort=False).sum()
+    share = by_piece / by_piece.sum(axis=0)
+    table = pd.DataFrame(
+        {
+            "topic": [f"T{t + 1}" for t in range(theta.shape[1])],
+            "max_piece": [str(share[t].idxmax()) for t in share.columns],
+            "max_piece_share": [round(float(share[t].max()), 3) for t in share.columns],
+        }
+    )
+    table["one_piece"] = table["max_piece_share"] > threshold
+    table.attrs = {"threshold": threshold, "pieces": len(by_piece)}
+    return table

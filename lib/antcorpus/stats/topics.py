@@ -1,27 +1,20 @@
-"""Topic models (notebook 04): LDA units, filtered dictionary, repeatable fits, a sweep.
+"""Topic models (notebook 04): filtered dictionary, repeatable LDA fits, stability.
 
-The sweep is cached. LdaModel (never LdaMulticore) with a fixed random_state, one chunk
-per pass and enough passes that gensim's "too few updates" warning cannot fire, so the
-same inputs give the same model.
+LdaModel (never LdaMulticore) with a fixed random_state, one chunk per pass and enough
+passes that gensim's "too few updates" warning cannot fire, so the same inputs give the
+same model. The sweep over k and seeds is in `topic_fits` and `topic_replication`.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import logging
-import os
-import tempfile
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from gensim.corpora import Dictionary
 from gensim.models import CoherenceModel, LdaModel
-
-from ..cache import cache_key, cached_json
-from ..config import cache_dir
 
 LOG = logging.getLogger("antcorpus")
 MIN_TOKENS = 30  # content tokens a packed unit needs (notebook 04 explains the choice)
@@ -33,7 +26,7 @@ class LdaSettings:
 
     no_below: int = 2  # a word must occur in at least this many units
     no_above: float = 0.5  # and in at most this share of them
-    passes: int = 30
+    passes: int = 20
     iterations: int = 400
     alpha: str = "auto"
     top_n: int = 10  # words per topic for coherence and stability
@@ -86,6 +79,17 @@ def topics_top(model: LdaModel, n: int = 10) -> list[list[str]]:
     ]
 
 
+def topic_matrix(model, dictionary, docs: list[list[str]]) -> np.ndarray:
+    """Units x topics: each unit's topic proportions (rows sum to 1)."""
+    theta = np.zeros((len(docs), model.num_topics))
+    for i, doc in enumerate(docs):
+        for topic, p in model.get_document_topics(
+            dictionary.doc2bow(doc), minimum_probability=0.0
+        ):
+            theta[i, topic] = p
+    return theta / theta.sum(axis=1, keepdims=True)
+
+
 def coherence(
     model: LdaModel, docs: list[list[str]], dictionary: Dictionary, measure: str, n: int
 ) -> float:
@@ -123,61 +127,6 @@ def topics_stability(runs: list[list[list[str]]]) -> float:
     return float(np.mean(scores)) if scores else float("nan")
 
 
-def _sweep_k(docs, dictionary: Dictionary, k: int, seeds, settings) -> list[dict]:
-    """One k of the sweep: a row per seed (coherences, top words), then stability."""
-    tops, rows = [], []
-    for seed in seeds:
-        model = topics_fit(docs, dictionary, k, seed, settings)
-        tops.append(topics_top(model, settings.top_n))
-        rows.append(
-            {
-                "k": k,
-                "seed": seed,
-                "c_npmi": coherence(model, docs, dictionary, "c_npmi", settings.top_n),
-                "u_mass": coherence(model, docs, dictionary, "u_mass", settings.top_n),
-                "top": tops[-1],
-            }
-        )
-    for row in rows:
-        row["stability"] = topics_stability(tops)
-    return rows
-
-
-def _sweep_rows(docs, ks, seeds, settings: LdaSettings, progress) -> list[dict]:
-    """Every k of the sweep fitted afresh, progress reported after each k."""
-    dictionary, rows = topics_dictionary(docs, settings), []
-    for k in ks:
-        rows += _sweep_k(docs, dictionary, k, seeds, settings)
-        progress(f"topic sweep: k={k} fitted with {len(seeds)} seeds")
-    return rows
-
-
-def topics_sweep(
-    docs, ks, seeds, settings: LdaSettings, progress=LOG.info
-) -> pd.DataFrame:
-    """Per k: c_npmi and u_mass per seed, and cross-seed stability; cached.
-
-    The cache key covers the inputs and settings. Progress goes to the `antcorpus`
-    logger (INFO), not into notebook outputs, so a cold and a cached run leave the same
-    outputs; `logging.basicConfig(level="INFO")` shows it.
-    """
-    key = cache_key(
-        [
-            json.dumps(docs, ensure_ascii=False),
-            json.dumps(asdict(settings)),
-            repr(list(ks)),
-            repr(list(seeds)),
-            "sweep-v2",
-        ]
-    )
-
-    def compute() -> list[dict]:
-        """The sweep's rows, on a cache miss."""
-        return _sweep_rows(docs, ks, seeds, settings, progress)
-
-    return pd.DataFrame(cached_json("lda-sweep", key, compute))
-
-
 def choose_k(sweep: pd.DataFrame, min_k: int = 3) -> int:
     """Best k >= min_k: highest mean c_npmi over seeds; ties go to the more stable k."""
     means = sweep[sweep["k"] >= min_k].groupby("k")[["c_npmi", "stability"]].mean()
@@ -203,31 +152,3 @@ def choose_seed(sweep: pd.DataFrame, k: int) -> int:
         for seed, top in zip(runs["seed"], runs["top"], strict=True)
     }
     return int(max(sorted(score), key=lambda s: score[s]))
-
-
-def topics_model(
-    docs, k: int, seed: int, settings: LdaSettings
-) -> tuple[LdaModel, Dictionary]:
-    """The chosen model, loaded from .cache/lda-model/ if fitted on the same inputs."""
-    key = cache_key(
-        [
-            json.dumps(docs, ensure_ascii=False),
-            json.dumps(asdict(settings)),
-            str(k),
-            str(seed),
-            "model-v1",
-        ]
-    )
-    folder = cache_dir() / "lda-model" / key
-    if (folder / "model").is_file():
-        return LdaModel.load(str(folder / "model")), Dictionary.load(
-            str(folder / "dictionary")
-        )
-    dictionary = topics_dictionary(docs, settings)
-    model = topics_fit(docs, dictionary, k, seed, settings)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=folder.parent))
-    model.save(str(staging / "model"))
-    dictionary.save(str(staging / "dictionary"))
-    os.replace(staging, folder)  # appears whole or not at all
-    return model, dictionary

@@ -1,0 +1,227 @@
+"""Pieces as the unit of inference: per-piece rates, dispersion, the evidence table.
+
+The corpus compares one 2025 piece against five 2016–2018 pieces, so the tokens of a
+piece are not independent observations: the unit of inference is the piece. The tests
+(Crawford–Howell, exact permutation) are in `singlecase`. Sources for dispersion:
+
+- Gries, S. Th. (2008). Dispersions and adjusted frequencies in corpora. International
+  Journal of Corpus Linguistics 13(4), 403–437. (DP = 0.5 * sum |v_i - s_i|)
+- Lijffijt, J. & Gries, S. Th. (2012). Correction to Stefan Th. Gries' "Dispersions and
+  adjusted frequencies in corpora". IJCL 17(1), 147–149. (DP_norm = DP / (1 - min s))
+
+Rates are per 10,000 tokens of a piece; a piece's token count is its dfm row sum.
+"""
+
+from __future__ import annotations
+
+from math import comb
+
+import numpy as np
+import pandas as pd
+
+from .singlecase import PER, cluster_bootstrap_rate, crawford_howell, permutation_test
+
+COLUMNS = [
+    "target_rate",
+    "reference_min",
+    "reference_median",
+    "reference_max",
+    "reference_mean",
+    "n_reference_below",
+    "rank_among_reference",
+    "above_all_reference",
+    "statistic",
+    "df",
+    "p_one_sided",
+    "p_two_sided",
+    "p_perm_one_sided",
+    "p_floor",
+    "dp",
+    "dp_norm",
+    "test",
+]
+
+
+def _feature_counts(dfm: pd.DataFrame, features) -> pd.DataFrame:
+    """Counts per piece for terms (absent terms count 0) or summed term groups."""
+    if isinstance(features, str):
+        features = [features]
+    if isinstance(features, dict):
+        cols = {
+            g: dfm.reindex(columns=sorted(set(ts)), fill_value=0).sum(axis=1)
+            for g, ts in features.items()
+        }
+        return pd.DataFrame(cols, index=dfm.index)
+    return dfm.reindex(columns=list(features), fill_value=0)
+
+
+def piece_rates(dfm: pd.DataFrame, terms_or_groups) -> pd.DataFrame:
+    """Wide table: a row per piece (dfm index), a column per term/group, rate per 10k.
+
+    `terms_or_groups` is a term, a list of terms, or {group_name: set_of_terms} (member
+    counts summed). Terms missing from the dfm count 0; a piece without tokens is NaN.
+    """
+    sizes = dfm.sum(axis=1).astype(float).replace(0, np.nan)
+    return _feature_counts(dfm, terms_or_groups).div(sizes, axis=0) * PER
+
+
+def dispersion_dp(counts, sizes) -> pd.DataFrame:
+    """Gries' DP and Lijffijt & Gries' DP_norm per term (rows = parts, columns = terms).
+
+    `counts` is 1-D (one term over parts) or 2-D / DataFrame (parts x terms); `sizes`
+    are the parts' token counts. DP is NaN for a term with zero total count.
+    """
+    names = counts.columns if isinstance(counts, pd.DataFrame) else None
+    c = np.asarray(counts, float)
+    c = c[:, None] if c.ndim == 1 else c
+    s = np.asarray(sizes, float) / np.sum(sizes)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        v = c / c.sum(axis=0)
+    dp = 0.5 * np.abs(v - s[:, None]).sum(axis=0)
+    dp = np.where(c.sum(axis=0) > 0, dp, np.nan)
+    table = pd.DataFrame({"dp": dp, "dp_norm": dp / (1 - s.min())}, index=names)
+    return table.rename_axis("term") if names is not None else table
+
+
+def _sides(eras: pd.Series, dfm: pd.DataFrame, target: str, reference: str):
+    """Pieces of the target and reference eras that are rows of the dfm."""
+    t = [d for d in eras.index[eras == target] if d in dfm.index]
+    r = [d for d in eras.index[eras == reference] if d in dfm.index]
+    if not t or not r:
+        raise ValueError(f"no pieces for {target!r} or {reference!r} in the dfm")
+    return t, r
+
+
+def _one_sided(up: bool, p_greater: float, p_less: float) -> float:
+    """One-sided p in the direction of the observed difference."""
+    return p_greater if up else p_less
+
+
+def _row(t_rates: np.ndarray, r_rates: np.ndarray) -> dict:
+    """Evidence for one feature: rates, rank, the headline test and the exact p."""
+    t_mean = float(t_rates.mean())
+    up = t_mean >= r_rates.mean()
+    labels = ["t"] * len(t_rates) + ["r"] * len(r_rates)
+    perm = permutation_test(np.r_[t_rates, r_rates], labels, "t", "r")
+    row = {
+        "target_rate": t_mean,
+        "reference_min": r_rates.min(),
+        "reference_median": float(np.median(r_rates)),
+        "reference_max": r_rates.max(),
+        "reference_mean": r_rates.mean(),
+        "n_reference_below": int((r_rates < t_mean).sum()),
+        "rank_among_reference": 1 + int((r_rates > t_mean).sum()),
+        "p_perm_one_sided": _one_sided(up, perm.p_greater, perm.p_less),
+    }
+    if len(t_rates) == 1:
+        ch = crawford_howell(t_mean, r_rates)
+        row.update(
+            statistic=ch.t,
+            df=ch.df,
+            p_two_sided=ch.p_two_sided,
+            p_one_sided=_one_sided(up, ch.p_greater, ch.p_less),
+        )
+    else:
+        row.update(
+            statistic=perm.observed,
+            df=np.nan,
+            p_two_sided=perm.p_two_sided,
+            p_one_sided=row["p_perm_one_sided"],
+        )
+    return row
+
+
+def textstat_evidence(
+    dfm: pd.DataFrame, eras: pd.Series, target: str, reference: str, features
+) -> pd.DataFrame:
+    """One row per term/group: target vs reference per-piece rates, rank, test, DP.
+
+    One target piece: Crawford–Howell modified t (statistic = t). Two or more: exact
+    permutation test (statistic = difference of mean per-piece rates). p_one_sided is in
+    the direction of the difference; p_floor is the design's smallest attainable exact
+    p. target_rate is the mean of the target pieces' rates (the rate, for one piece);
+    ranks compare it with each reference piece's rate. DP / DP_norm are over all dfm
+    pieces. What it was computed on is in `.attrs`.
+    """
+    t, r = _sides(eras, dfm, target, reference)
+    rates = piece_rates(dfm, features)
+    rows = {
+        f: _row(rates.loc[t, f].to_numpy(float), rates.loc[r, f].to_numpy(float))
+        for f in rates.columns
+    }
+    table = pd.DataFrame.from_dict(rows, orient="index").rename_axis("feature")
+    table["above_all_reference"] = table["n_reference_below"] == len(r)
+    dp = dispersion_dp(_feature_counts(dfm, features), dfm.sum(axis=1))
+    table[["dp", "dp_norm"]] = dp.to_numpy()
+    table["p_floor"] = 1 / comb(len(t) + len(r), len(t))
+    test = "Crawford-Howell modified t" if len(t) == 1 else "exact permutation"
+    table["test"] = test
+    table = table[COLUMNS]
+    table.attrs.update(
+        target=target,
+        reference=reference,
+        n_target=len(t),
+        n_reference=len(r),
+        target_pieces=t,
+        reference_pieces=r,
+        unit="piece",
+        test=test,
+        rate="per 10,000 tokens of a piece",
+        statistic="t" if len(t) == 1 else "difference of mean per-piece rates",
+        p_floor=1 / comb(len(t) + len(r), len(t)),
+    )
+    return table
+
+
+def textstat_piece_intervals(
+    dfm: pd.DataFrame, groups: pd.Series, features, n_boot: int = 2000, seed: int = 0
+) -> pd.DataFrame:
+    """Per group and feature: pooled rate with a cluster (piece) bootstrap interval.
+
+    Pieces, not paragraphs, are resampled, so the interval reflects how much the rate
+    varies between texts; a group of one piece gets no interval (it is one text).
+    """
+    counts = _feature_counts(dfm, features)
+    sizes = dfm.sum(axis=1)
+    rows = []
+    for group, docs in groups.groupby(groups, sort=False).groups.items():
+        docs = [d for d in docs if d in counts.index]
+        for feature in counts.columns:
+            boot = cluster_bootstrap_rate(
+                counts.loc[docs, feature], sizes[docs], n_boot, seed
+            )
+            single = len(docs) < 2
+            rows.append(
+                {
+                    "group": group,
+                    "feature": feature,
+                    "pieces": len(docs),
+                    "tokens": int(sizes[docs].sum()),
+                    "per_10k": boot.rate,
+                    "ci_low": np.nan if single else boot.low,
+                    "ci_high": np.nan if single else boot.high,
+                }
+            )
+    table = pd.DataFrame(rows)
+    table.attrs = {
+        "unit": "piece",
+        "interval": "cluster bootstrap over pieces",
+        "n_boot": n_boot,
+        "seed": seed,
+    }
+    return table
+
+
+def textstat_positions(tokens: dict[str, list[str]], terms: list[str]) -> pd.DataFrame:
+    """Where each term occurs in each piece: relative position 0–1 (dispersion plot)."""
+    wanted, rows = set(terms), []
+    for doc_id, toks in tokens.items():
+        length = max(len(toks) - 1, 1)
+        rows += [
+            {"term": t, "doc_id": doc_id, "position": i / length}
+            for i, t in enumerate(toks)
+            if t in wanted
+        ]
+    table = pd.DataFrame(rows, columns=["term", "doc_id", "position"])
+    table.attrs = {"terms": list(terms), "pieces": list(tokens), "unit": "token"}
+    return table

@@ -1,0 +1,188 @@
+"""Robustness of text-level findings across analyst choices (notebook 06).
+
+A specification is one combination of choices (segmenter, stopword list, masking of the
+target text's format, reference set). For each, every feature (a term or
+a concept group) is tested with pieces as the unit: Crawford–Howell when the target is
+one piece, exact permutation otherwise (`textstat_evidence`). The rule for the mark is
+fixed before looking: a specification is *untestable* for a feature when the test is
+undefined there (every reference piece at the same rate, e.g. all zero, or a term the
+segmenter never produces). A feature is **untestable** when fewer than half of the
+specifications are testable; otherwise its rise or fall is **robust** when its one-sided
+p is below `alpha`, in the same direction, in every testable specification; **fragile**
+when that holds in some but not all; **not supported** when in none.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from ..text import variants
+from .counts import tokens_dfm
+from .evidence import textstat_evidence
+from .keyness import keyness_table
+from .smallcounts import small_count_keyness
+
+ALPHA = 0.05
+# The default grid: 4 segmenters x 2 stopword lists x masking x 2 references = 32.
+DEFAULT_GRID = {
+    "segmenter": list(variants.SEGMENTERS),
+    "stoplist": ["iso+project", "project"],
+    "masked": [False, True],
+    "reference": ["era", "genre-matched"],
+}
+MARKS = ("robust", "fragile", "not supported", "untestable")
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One combination of analyst choices."""
+
+    segmenter: str
+    stoplist: str
+    masked: bool
+    reference: str
+
+
+def spec_grid(**choices) -> list[Spec]:
+    """Every combination of the given choices (keyword: list of values), in order."""
+    names = list(Spec.__dataclass_fields__)
+    values = [choices[n] for n in names]
+    return [Spec(*combo) for combo in itertools.product(*values)]
+
+
+def spec_tokens(
+    corpus: pd.DataFrame, spec: Spec, target: str, reference: str, genre: str
+) -> tuple[list[list[str]], pd.Series]:
+    """Tokens of every piece under `spec`, and each piece's side (target/reference/era).
+
+    `genre` is a regular expression on the catalog's genre field that selects the
+    genre-matched reference set; the target's format is masked when `spec.masked`.
+    """
+    is_target = (corpus["era"] == target).to_numpy()
+    texts = [
+        variants.text_mask(t)[0] if spec.masked and hit else t
+        for t, hit in zip(corpus["text"], is_target, strict=True)
+    ]
+    tokens = variants.tokens_variant(texts, spec.segmenter, spec.stoplist)
+    ref = corpus["era"] == reference
+    if spec.reference == "genre-matched":
+        ref = corpus["genre"].str.contains(genre, regex=True)
+    side = corpus["era"].where(~ref, "reference").where(~is_target, target)
+    return tokens, pd.Series(side.to_numpy(), index=corpus["doc_id"].to_numpy())
+
+
+def robustness_curve(
+    corpus: pd.DataFrame,
+    features: dict[str, set[str]],
+    target: str,
+    reference: str,
+    grid: dict[str, list],
+    genre: str,
+) -> pd.DataFrame:
+    """Long table: every specification of `grid` x every feature, direction and p."""
+    rows = []
+    doc_ids = corpus["doc_id"].tolist()
+    for spec in spec_grid(**grid):
+        tokens, side = spec_tokens(corpus, spec, target, reference, genre)
+        found = spec_evidence(tokens, doc_ids, side, target, features)
+        rows += spec_row(spec, found)
+    curve = pd.DataFrame(rows)
+    curve.attrs = {"target": target, "reference": reference, "unit": "piece"}
+    return curve
+
+
+def spec_evidence(
+    tokens: list[list[str]],
+    doc_ids: list[str],
+    groups: pd.Series,
+    target: str,
+    features: dict[str, set[str]],
+) -> pd.DataFrame:
+    """Text-level evidence for each feature in one specification's tokens."""
+    dfm = tokens_dfm(tokens, doc_ids)
+    return textstat_evidence(dfm, groups, target, "reference", features)
+
+
+def spec_row(spec: Spec, evidence: pd.DataFrame) -> list[dict]:
+    """Long rows: the specification's choices plus each feature's direction and p."""
+    rows = []
+    for feature, r in evidence.iterrows():
+        up = r["target_rate"] >= r["reference_mean"]
+        rows.append(
+            asdict(spec)
+            | {
+                "feature": feature,
+                "direction": "higher" if up else "lower",
+                "target_rate": r["target_rate"],
+                "reference_min": r["reference_min"],
+                "reference_max": r["reference_max"],
+                "p_one_sided": r["p_one_sided"],
+                "p_floor": r["p_floor"],
+            }
+        )
+    return rows
+
+
+def robustness_marks(curve: pd.DataFrame, alpha: float = ALPHA) -> pd.DataFrame:
+    """Per feature: testable specifications, significant ones each way, and the mark."""
+    rows = [
+        _feature_mark(f, part, alpha)
+        for f, part in curve.groupby("feature", sort=False)
+    ]
+    table = pd.DataFrame(rows)
+    table.attrs = {"alpha": alpha, "rule": __doc__.split("before looking:")[1].strip()}
+    return table
+
+
+def _feature_mark(feature: str, part: pd.DataFrame, alpha: float) -> dict:
+    """One feature's row of the marks table."""
+    testable = part[part["p_one_sided"].notna()]
+    hits = testable[testable["p_one_sided"] < alpha]
+    ways = hits["direction"].value_counts()
+    direction = ways.index[0] if len(ways) else part["direction"].mode()[0]
+    same = int(ways.get(direction, 0))
+    if 2 * len(testable) < len(part):
+        mark = MARKS[3]
+    elif same and same == len(testable) and len(ways) == 1:
+        mark = MARKS[0]
+    else:
+        mark = MARKS[1] if same else MARKS[2]
+    return {
+        "feature": feature,
+        "specifications": len(part),
+        "testable": len(testable),
+        "direction": direction,
+        "significant_same_direction": same,
+        "p_median": testable["p_one_sided"].median(),
+        "p_max": testable["p_one_sided"].max(),
+        "mark": mark,
+    }
+
+
+def keyness_measures(
+    dfm: pd.DataFrame,
+    target: list,
+    reference: list,
+    min_count: int,
+    alpha: float = ALPHA,
+) -> pd.DataFrame:
+    """Per term (>= min_count): G² (BH, Bonferroni) beside the small-count measures."""
+    g = keyness_table(dfm, target, reference, min_count).set_index("term")
+    a, b = dfm.loc[target, g.index].sum(), dfm.loc[reference, g.index].sum()
+    n_a, n_b = (
+        int(dfm.loc[target].to_numpy().sum()),
+        int(dfm.loc[reference].to_numpy().sum()),
+    )
+    prior = dfm[g.index].sum()
+    table = small_count_keyness(
+        a, b, n_a, n_b, list(g.index), prior, alpha, dfm.to_numpy().sum()
+    )
+    table.insert(0, "g2", g["g2"])
+    key_g2 = {"key_g2_bh": g["q"] < alpha, "key_g2_bonferroni": g["p"] < alpha / len(g)}
+    for name, flags in reversed(key_g2.items()):
+        table.insert(table.columns.get_loc("odds_ratio"), name, flags)
+    table.attrs = {"min_count": min_count, "alpha": alpha, "unit": "token"}
+    return table

@@ -1,0 +1,118 @@
+"""Analyst choices as named variants (notebook 06): segmenter, stopword list, masking.
+
+Segmenters: the project's jieba (dictionary + domain words, HMM off), bare jieba (its
+own dictionary only), jieba with HMM on, and SnowNLP (MIT; its segmentation model ships
+inside the package, trained on other text, with no domain words). Stopword lists:
+stopwords-iso `zh` plus the project list (the default), the project list alone, or none.
+Masking removes surface features of one text's format: list and heading lines,
+parenthetical examples （如…）, and summary paragraphs that the next paragraph repeats
+at length.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..cache import cache_key, cached_json
+from .tokens import LATIN_WORD, stopwords, tokenizer
+from .units import split_paragraphs
+
+SEGMENTERS = ("jieba+domain", "jieba", "jieba+domain+hmm", "snownlp")
+STOPLISTS = ("iso+project", "project", "none")
+LIST_LINE = re.compile(
+    r"^\s*(\d+(\.\d+)*[、.．\s]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）"
+    r"|\(\d+\)|[•·●■▪-])"
+)
+EXAMPLE_PAREN = re.compile(r"（如[^（）]*）")
+HAN = re.compile(r"[\u3400-\u9fff]")
+HEADING_CHARS = 40  # a list line this short (or shorter) is a heading
+REPEAT_SHARE = 0.5  # share of a paragraph's bigrams recurring in the next, longer one
+
+
+def segment(text: str, segmenter: str) -> list[str]:
+    """Every token one named segmenter produces (whitespace dropped)."""
+    if segmenter == "snownlp":
+        from snownlp import seg
+
+        return [t for t in seg.seg(text) if t.strip()]
+    if segmenter not in SEGMENTERS:
+        raise ValueError(f"segmenter must be one of {', '.join(SEGMENTERS)}")
+    tk = tokenizer(domain=segmenter != "jieba")
+    return [t for t in tk.lcut(text, HMM=segmenter.endswith("hmm")) if t.strip()]
+
+
+@lru_cache(maxsize=4)
+def stoplist(name: str) -> frozenset[str]:
+    """The named stopword list (the default list is the project tokenizer's)."""
+    if name == "iso+project":
+        return stopwords()
+    if name == "project":
+        path = Path(__file__).resolve().parents[1] / "data" / "stopwords_project.txt"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return frozenset(
+            line.split("\t")[0].strip()
+            for line in lines
+            if line.strip() and not line.startswith("#")
+        )
+    if name == "none":
+        return frozenset()
+    raise ValueError(f"stoplist must be one of {', '.join(STOPLISTS)}")
+
+
+def keep(token: str, stop: frozenset[str]) -> bool:
+    """A content token: Han or a Latin word of two letters or more, not a stopword."""
+    return token not in stop and bool(HAN.search(token) or LATIN_WORD.match(token))
+
+
+def tokens_variant(
+    texts: list[str], segmenter: str = "jieba+domain", stop: str = "iso+project"
+) -> list[list[str]]:
+    """Content tokens of each text under one segmenter and stopword list (cached)."""
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    key = cache_key([segmenter, code, *texts])
+    segmented = cached_json(
+        "tokens-variant", key, lambda: [segment(t, segmenter) for t in texts]
+    )
+    words = stoplist(stop)
+    return [[t.lower() for t in doc if keep(t.lower(), words)] for doc in segmented]
+
+
+def text_mask(text: str) -> tuple[str, dict]:
+    """The text without headings/list lines, （如…） examples and repeating summaries.
+
+    A paragraph is a repeating summary when at least REPEAT_SHARE of its character
+    bigrams recur in the longer paragraph right after it (a summary, then its
+    expansion).
+    """
+    counts = {"list_lines": 0, "examples": 0, "repeats": 0}
+    paragraphs = []
+    for line in split_paragraphs(text):
+        if LIST_LINE.match(line) and len(line) <= HEADING_CHARS:
+            counts["list_lines"] += 1
+            continue
+        line, n = EXAMPLE_PAREN.subn("", LIST_LINE.sub("", line))
+        counts["examples"] += n
+        paragraphs.append(line)
+    kept = []
+    for i, para in enumerate(paragraphs):
+        after = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+        if len(after) > len(para) and _recurring(para, after) >= REPEAT_SHARE:
+            counts["repeats"] += 1
+            continue
+        kept.append(para)
+    return "\n".join(kept), counts
+
+
+def _bigrams(text: str) -> set[str]:
+    """Han character bigrams of a text."""
+    han = "".join(HAN.findall(text))
+    return {han[i : i + 2] for i in range(len(han) - 1)}
+
+
+def _recurring(first: str, second: str) -> float:
+    """Share of `first`'s character bigrams that also occur in `second`."""
+    mine = _bigrams(first)
+    return len(mine & _bigrams(second)) / len(mine) if mine else 0.0
