@@ -261,7 +261,9 @@ def test_corpus_markup_is_escaped_on_every_page(hostile_site):
     for page in made["pages"]:
         text = (out / page).read_text(encoding="utf-8")
         assert not [p for p in PAYLOADS + MARKERS if p in text], page
-        assert not RAN.search(text), (page, RAN.search(text))
+        # Escaped text inside a quoted attribute (the caption as alt) is inert.
+        tags = re.sub(r'alt="[^"<>]*"', 'alt=""', text)
+        assert not RAN.search(tags), (page, RAN.search(tags))
         assert "&lt;img src=x onerror=alert(1)&gt;" in text, page
     gallery = (out / "gallery.html").read_text(encoding="utf-8")
     assert "A caption with &lt;img src=x onerror=alert(1)&gt;" in gallery
@@ -299,3 +301,20 @@ def test_a_failed_publish_leaves_the_previous_site(tmp_path, monkeypatch):
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text() == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_pages_are_titled_and_figures_described(site):
+    """Each notebook page carries its notebook title; each image its caption as alt."""
+    import html
+
+    out, made = site
+    for path in notebooks():
+        name = f"{path.stem}.html"
+        if name in made["pages"]:
+            nb = nbformat.read(path, as_version=4)
+            title = nb.cells[0].source.splitlines()[0].lstrip("# ").strip()
+            page = (out / name).read_text(encoding="utf-8")
+            assert f"<title>{html.escape(title)}</title>" in page
+    gallery = (out / "gallery.html").read_text(encoding="utf-8")
+    alts = re.findall(r'alt="([^"]*)"', gallery)
+    assert alts and all(len(a) > 20 for a in alts), "alt text should be the caption"

@@ -1,6 +1,7 @@
 """Regenerate the faces of stats/ and plots/: every public name of each module."""
 
 import ast
+import textwrap
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "lib" / "antcorpus"
@@ -22,17 +23,27 @@ def public(path: Path) -> list[str]:
 
 
 def face(layer: str) -> str:
-    """The text of one layer's __init__.py."""
-    lines, names = [f'"""{DOCS[layer]}"""', ""], []
+    """The text of one layer's __init__.py: compact, wrapped at 88 characters."""
+    lines, names = [f'"""{DOCS[layer]}"""', "", "# fmt: off"], []
     for path in sorted((PACKAGE / layer).glob("[a-z]*.py")):
         found = sorted(public(path))
         names += found
-        body = "".join(f"    {n},\n" for n in found)
-        lines.append(f"from .{path.stem} import (\n{body})")
-    lines += [
-        "",
-        "__all__ = [\n" + "".join(f'    "{n}",\n' for n in sorted(names)) + "]",
-    ]
+        body = textwrap.fill(
+            ", ".join(found) + ",",
+            84,
+            initial_indent="    ",
+            subsequent_indent="    ",
+            break_on_hyphens=False,
+        )
+        lines.append(f"from .{path.stem} import (\n{body}\n)")
+    listed = textwrap.fill(
+        ", ".join(f'"{n}"' for n in sorted(names)) + ",",
+        84,
+        initial_indent="    ",
+        subsequent_indent="    ",
+        break_on_hyphens=False,
+    )
+    lines += ["", f"__all__ = [\n{listed}\n]", "# fmt: on"]
     return "\n".join(lines) + "\n"
 
 

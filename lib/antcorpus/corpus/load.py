@@ -16,23 +16,11 @@ from ..errors import CorpusError
 from .catalog import UNDATED, date_range, era_of
 from .clean import Step, clean_text, run_step
 from .pieces import drop_spans, mask_years, restore_runs, slice_spans, unwrap_lines
-from .schema import read_catalog
+from .schema import STRINGS, read_catalog
 from .sources import check_listed, read_raw, read_sums
 
-META = (
-    "doc_id",
-    "source_file",
-    "title",
-    "author",
-    "author_type",
-    "outlet",
-    "genre",
-    "date",
-    "date_precision",
-    "date_evidence",
-    "script",
-    "notes",
-)
+# The catalog's text fields in the corpus table's column order (script, notes last).
+META = tuple(f for f in STRINGS if f not in ("script", "notes")) + ("script", "notes")
 
 
 @dataclass(frozen=True)

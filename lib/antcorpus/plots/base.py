@@ -8,9 +8,7 @@ files: the font is registered with `addfont` and the style applies inside `cjk_s
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +19,7 @@ import pandas as pd
 from matplotlib import font_manager
 
 from ..config import figures_dir
+from ..files import write_atomic
 
 SYSTEM_FAMILIES = (
     "Noto Sans CJK SC",
@@ -153,19 +152,6 @@ def _csv_safe(data: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def _write_replacing(path: Path, payload: bytes) -> None:
-    """Write `path` through a temporary file in its folder, then os.replace it."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def save_figure(
     fig: matplotlib.figure.Figure,
     name: str,
@@ -197,6 +183,6 @@ def save_figure(
         )
     csv = _csv_safe(data).to_csv(index=False, lineterminator="\n")
     for ext, payload in (("png", png), ("svg", svg)):
-        _write_replacing(paths[ext], payload.getvalue())
-    _write_replacing(paths["csv"], csv.encode("utf-8"))
+        write_atomic(paths[ext], payload.getvalue())
+    write_atomic(paths["csv"], csv.encode("utf-8"))
     return paths

@@ -15,20 +15,7 @@ from pathlib import Path
 
 import nbformat
 
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write `path` through a temporary file in the same folder, then replace it."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+from ..files import write_atomic
 
 
 def write_notebook(nb, path: Path) -> None:

@@ -172,7 +172,8 @@ def gallery_page(entries: list[dict]) -> str:
     """Every figure with its caption, its notebook, and links to SVG and CSV."""
     cards = [
         f'<figure><a href="figures/{url(e["name"])}.png">'
-        f'<img src="figures/{url(e["name"])}.png" alt="{text(e["name"])}"></a>'
+        f'<img src="figures/{url(e["name"])}.png" '
+        f'alt="{text(e["caption"] or e["name"])}"></a>'
         f"<figcaption><b>{text(e['name'])}</b> — {text(e['caption'])}"
         f' (from <a href="{url(e["notebook"])}.html">'
         f'{text(e["notebook"])}</a>; <a href="figures/{url(e["name"])}.svg">svg</a>,'
@@ -196,7 +197,8 @@ def notebook_page(path: Path) -> str:
     )
     nb = nbformat.read(path, as_version=4)
     safe_outputs(nb)
-    body, _ = exporter.from_notebook_node(nb)
+    title = nb.cells[0].source.splitlines()[0].lstrip("# ").strip()
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     body = re.sub(r"<script src=\"\">\s*</script>", "", body)
     body = body.replace("</head>", STYLE + "</head>", 1)
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + NAV, body, count=1)
