@@ -9,11 +9,17 @@ from antcorpus.stats import evidence, placebo, robustness
 from antcorpus.text import variants
 
 
-def curve(p_values, directions=None):
-    """A synthetic specification curve for one feature."""
-    directions = directions or ["higher"] * len(p_values)
+def curve(p_values, directions=None, beyond=None):
+    """A synthetic curve: one feature, one row per specification."""
+    n = len(p_values)
     return pd.DataFrame(
-        {"feature": "f", "p_one_sided": p_values, "direction": directions}
+        {
+            "segmenter": [f"s{i}" for i in range(n)],
+            "feature": "f",
+            "p_two_sided": p_values,
+            "direction": directions or ["higher"] * n,
+            "beyond_all": beyond or [True] * n,
+        }
     )
 
 
@@ -36,6 +42,24 @@ def test_marks_follow_the_stated_rule(p, mark):
 def test_significant_in_both_directions_is_fragile():
     found = curve([0.01, 0.01], ["higher", "lower"])
     assert robustness.robustness_marks(found).iloc[0]["mark"] == "fragile"
+
+
+def test_a_target_inside_the_reference_range_is_never_significant():
+    found = curve([0.001, 0.001], beyond=[True, False])
+    assert robustness.robustness_marks(found).iloc[0]["mark"] == "fragile"
+
+
+def test_holm_adjusts_within_each_specification():
+    two = pd.DataFrame(
+        {
+            "segmenter": ["a", "a", "b"],
+            "feature": ["f", "g", "f"],
+            "p_two_sided": [0.01, 0.04, 0.04],
+        }
+    )
+    adjusted = robustness.holm_within_specs(two)["p_holm"].to_numpy()
+    # spec a: sorted 0.01, 0.04 -> 2 * 0.01 = 0.02, max(0.02, 1 * 0.04) = 0.04
+    assert adjusted == pytest.approx([0.02, 0.04, 0.04])
 
 
 def test_rule_is_carried_with_the_table():
@@ -72,14 +96,20 @@ def test_keyness_measures_put_g2_beside_the_small_count_measures():
     assert table.attrs["min_count"] == 3
 
 
-def test_piece_intervals_resample_pieces_and_leave_one_piece_without_interval():
+def test_piece_intervals_resample_pieces_and_need_enough_pieces():
     groups = pd.Series({"t": "late", "r1": "early", "r2": "early", "r3": "early"})
-    table = evidence.textstat_piece_intervals(toy_dfm(), groups, {"合规": {"合规"}})
+    table = evidence.textstat_piece_intervals(
+        toy_dfm(), groups, {"合规": {"合规"}}, min_pieces=3
+    )
     late = table[table["group"] == "late"].iloc[0]
     early = table[table["group"] == "early"].iloc[0]
     assert late["pieces"] == 1 and np.isnan(late["ci_low"])
+    # early: 1 of 300 tokens pooled; pieces 1/100, 0/100, 0/100
     assert early["per_10k"] == pytest.approx(10_000 * 1 / 300)
+    assert (early["piece_min"], early["piece_max"]) == (0.0, 100.0)
     assert early["ci_low"] == 0 and early["ci_high"] <= 10_000 * 1 / 100
+    few = evidence.textstat_piece_intervals(toy_dfm(), groups, {"合规": {"合规"}})
+    assert few["ci_low"].isna().all(), "three pieces are too few for an interval"
     assert table.attrs["unit"] == "piece"
 
 

@@ -3,6 +3,7 @@
 from ..errors import CorpusError
 from .clean import clean_text
 from .convert import opencc_compare
+from .init import draft_catalog
 from .load import (
     cleaning_report,
     corpus_eras,
@@ -10,14 +11,18 @@ from .load import (
     process_folder,
     source_report,
 )
+from .plain import detect_script, read_plain
 
 __all__ = [
     "CorpusError",
     "clean_text",
     "cleaning_report",
     "corpus_eras",
+    "detect_script",
+    "draft_catalog",
     "load_corpus",
     "opencc_compare",
     "process_folder",
+    "read_plain",
     "source_report",
 ]

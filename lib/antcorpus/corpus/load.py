@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import seeds_dir
+from ..config import CATALOG_NAME, seeds_dir
 from ..errors import CorpusError
-from .catalog import UNDATED, date_range, era_of
+from .catalog import UNDATED, Era, date_range, era_of
 from .clean import Step, clean_text, run_step
+from .init import unfilled
 from .pieces import drop_spans, mask_years, restore_runs, slice_spans, unwrap_lines
+from .plain import METADATA, detect_script, read_plain
 from .schema import STRINGS, read_catalog
 from .sources import check_listed, read_raw, read_sums
 
@@ -41,7 +43,7 @@ def clean_piece(
     Returns (raw piece, text, step log, spans).
     """
     doc_id, log = entry["doc_id"], []
-    piece, bounds = slice_spans(raw, entry["spans"], path, doc_id)
+    piece, bounds = cut_piece(raw, entry, path)
     text = run_step(
         "drop_spans", drop_spans, piece, log, entry.get("drop") or [], path, doc_id
     )
@@ -63,6 +65,38 @@ def clean_piece(
     return piece, text, log + steps, bounds
 
 
+def cut_piece(raw: str, entry: dict, path: Path) -> tuple[str, list[tuple[int, int]]]:
+    """The piece's raw text and bounds: its spans, or its whole file (plain folders)."""
+    if not entry.get("whole_file"):
+        return slice_spans(raw, entry["spans"], path, entry["doc_id"])
+    begin, stop = len(raw) - len(raw.lstrip()), len(raw.rstrip())
+    return raw[begin:stop], [(begin, stop)]
+
+
+def read_entries(root: Path) -> tuple[list[dict], list[Era], frozenset[str]]:
+    """Pieces, eras and paperwork from catalog.yaml, else from metadata.csv."""
+    catalog = root / CATALOG_NAME
+    if catalog.exists() or catalog.is_symlink():
+        pieces, eras = read_catalog(root)
+        unfilled(catalog, pieces)
+        return pieces, eras, frozenset()
+    if (root / METADATA).exists():
+        return read_plain(root)
+    raise CorpusError(
+        catalog,
+        f"missing: a corpus folder needs {CATALOG_NAME} (pieces cut by text anchors)"
+        f" or {METADATA} (one document per file); `python -m antcorpus init FOLDER`"
+        " drafts a catalog",
+    )
+
+
+def with_script(entry: dict, raw: str) -> dict:
+    """The entry with its script detected from the text when none was given."""
+    if entry.get("script"):
+        return entry
+    return {**entry, "script": detect_script(raw)[0]}
+
+
 def _check_overlaps(path: Path, claimed: list[tuple[int, int, str]]) -> None:
     """Fail if two pieces claim the same stretch of one file (a block counted twice)."""
     claimed = sorted(claimed)
@@ -72,12 +106,13 @@ def _check_overlaps(path: Path, claimed: list[tuple[int, int, str]]) -> None:
 
 
 def _process(root: Path) -> Processed:
-    """Read, check, cut and clean every piece the catalog lists."""
-    pieces, eras = read_catalog(root)
+    """Read, check, cut and clean every piece the catalog or metadata lists."""
+    pieces, eras, paperwork = read_entries(root)
     sums = read_sums(root)
     files = sorted({p["source_file"] for p in pieces})
-    check_listed(root, set(files))
+    check_listed(root, set(files) | paperwork)
     raws = {name: read_raw(root, name, sums) for name in files}
+    pieces = [with_script(e, raws[e["source_file"]].text) for e in pieces]
     rows, steps, claimed = [], [], {name: [] for name in files}
     for entry in pieces:
         raw = raws[entry["source_file"]]

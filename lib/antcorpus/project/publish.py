@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from ..config import REPO, SITE, corpus_outputs, figures_dir
+from ..config import REPO, SEEDS, SITE, corpus_outputs, figures_dir, seeds_dir
 from ..plots.base import font_path
 from .atomic import staged, write_atomic
 from .hygiene import terminal_safe
@@ -154,11 +154,17 @@ def page(title: str, body: str) -> str:
     )
 
 
+def site_title() -> str:
+    """The README's first heading for the repository's corpus, else the folder name."""
+    if seeds_dir() != SEEDS.resolve():
+        return f"Research notebooks on the corpus in {seeds_dir().name}/"
+    first = (REPO / "README.md").read_text(encoding="utf-8").splitlines()[0]
+    return first.lstrip("# ").strip()
+
+
 def index_page(summaries: list[dict]) -> str:
     """The index: each notebook's question and findings, linked to its page."""
-    parts = [
-        "<h1>From optimism to critique: Chinese writing on 蚂蚁金服 / 蚂蚁集团</h1>"
-    ]
+    parts = [f"<h1>{text(site_title())}</h1>"]
     for s in summaries:
         parts.append(
             f'<h2><a href="{url(s["stem"])}.html">{text(s["title"])}</a></h2>'

@@ -1,8 +1,8 @@
 """Pieces as the unit of inference: per-piece rates, dispersion, the evidence table.
 
-The corpus compares one 2025 piece against five 2016–2018 pieces, so the tokens of a
-piece are not independent observations: the unit of inference is the piece. The tests
-(Crawford–Howell, exact permutation) are in `singlecase`. Sources for dispersion:
+The tokens of a piece are not independent observations of its era: the unit of
+inference is the piece. The tests (Crawford–Howell, exact permutation) are in
+`singlecase`. Sources for dispersion:
 
 - Gries, S. Th. (2008). Dispersions and adjusted frequencies in corpora. International
   Journal of Corpus Linguistics 13(4), 403–437. (DP = 0.5 * sum |v_i - s_i|)
@@ -21,6 +21,7 @@ import pandas as pd
 
 from .singlecase import PER, cluster_bootstrap_rate, crawford_howell, permutation_test
 
+MIN_PIECES = 5  # fewer pieces than this: no bootstrap interval, only their range
 COLUMNS = [
     "target_rate",
     "reference_min",
@@ -174,33 +175,34 @@ def textstat_evidence(
 
 
 def textstat_piece_intervals(
-    dfm: pd.DataFrame, groups: pd.Series, features, n_boot: int = 2000, seed: int = 0
+    dfm: pd.DataFrame,
+    groups: pd.Series,
+    features,
+    n_boot: int = 2000,
+    seed: int = 0,
+    min_pieces: int = MIN_PIECES,
 ) -> pd.DataFrame:
     """Per group and feature: pooled rate with a cluster (piece) bootstrap interval.
 
-    Pieces, not paragraphs, are resampled, so the interval reflects how much the rate
-    varies between texts; a group of one piece gets no interval (it is one text).
+    Pieces, not paragraphs, are resampled. With fewer than `min_pieces` pieces the few
+    distinct resamples cannot make a trustworthy interval, so none is given (the
+    range of the pieces' own rates is reported instead).
     """
-    counts = _feature_counts(dfm, features)
-    sizes = dfm.sum(axis=1)
+    counts, sizes = _feature_counts(dfm, features), dfm.sum(axis=1)
     rows = []
     for group, docs in groups.groupby(groups, sort=False).groups.items():
         docs = [d for d in docs if d in counts.index]
         for feature in counts.columns:
-            boot = cluster_bootstrap_rate(
-                counts.loc[docs, feature], sizes[docs], n_boot, seed
-            )
-            single = len(docs) < 2
             rows.append(
-                {
-                    "group": group,
-                    "feature": feature,
-                    "pieces": len(docs),
-                    "tokens": int(sizes[docs].sum()),
-                    "per_10k": boot.rate,
-                    "ci_low": np.nan if single else boot.low,
-                    "ci_high": np.nan if single else boot.high,
-                }
+                _interval_row(
+                    group,
+                    feature,
+                    counts.loc[docs, feature],
+                    sizes[docs],
+                    n_boot,
+                    seed,
+                    min_pieces,
+                )
             )
     table = pd.DataFrame(rows)
     table.attrs = {
@@ -208,8 +210,27 @@ def textstat_piece_intervals(
         "interval": "cluster bootstrap over pieces",
         "n_boot": n_boot,
         "seed": seed,
+        "min_pieces": min_pieces,
     }
     return table
+
+
+def _interval_row(group, feature, counts, sizes, n_boot, seed, min_pieces) -> dict:
+    """One group x feature row: pooled rate, piece range, interval if enough pieces."""
+    boot = cluster_bootstrap_rate(counts, sizes, n_boot, seed)
+    rates = PER * counts / sizes
+    enough = len(counts) >= min_pieces
+    return {
+        "group": group,
+        "feature": feature,
+        "pieces": len(counts),
+        "tokens": int(sizes.sum()),
+        "per_10k": boot.rate,
+        "piece_min": float(rates.min()),
+        "piece_max": float(rates.max()),
+        "ci_low": boot.low if enough else np.nan,
+        "ci_high": boot.high if enough else np.nan,
+    }
 
 
 def textstat_positions(tokens: dict[str, list[str]], terms: list[str]) -> pd.DataFrame:

@@ -1,10 +1,11 @@
-"""Placebo calibration: how unusual is the real contrast among ones with no era change?
+"""Placebo calibration: how unusual is the real contrast among no-change contrasts?
 
-The real design (one 2025 piece against five 2016–2018 pieces) is compared with placebo
-designs built from the same corpus: each reference piece against the other reference
-pieces, each middle-era piece against the reference, and size-matched token windows of
-the target text. Any statistic(dfm, target_pieces, reference_pieces) -> float can be
-calibrated this way (a count of key terms, the top G², a group rate ratio, ...).
+The real design (the target era's pieces against the reference era's) is compared
+with designs built from the same corpus: **placebos** with no era change (each
+reference piece against the other reference pieces) and **other-era contrasts** (each
+middle-era piece against the reference), plus size-matched token windows of the target
+text. Any statistic(dfm, target_pieces, reference_pieces) -> float can be calibrated
+this way (a count of key terms, the top G², a group rate ratio, ...).
 
 Placebos are few (one per piece), so the position of the real value is descriptive: with
 k placebos the smallest possible share at least as extreme is 0, and the (1 + count) /
@@ -169,33 +170,43 @@ def keyness_placebo(
     seed: int = 0,
     statistic: Statistic | None = None,
 ) -> tuple[pd.DataFrame, dict]:
-    """Key-term counts for the real design, placebos, and size-matched target windows.
+    """Key-term counts for the real design, placebos, other eras and target windows.
 
     `tokens` maps doc_id to its tokens (for the windows). The windows are as long as the
-    placebo targets' median size and each is set against the real reference; the
-    returned position compares their median with the placebos (a like-for-like size).
+    placebos' median target and each is set against the real reference; the returned
+    position compares their median with the no-change placebos only (like for like).
     """
-    statistic = statistic or _key_terms
+    statistic = statistic or key_term_counter()
     designs = placebo_designs(eras, target, reference, middle)
-    table = pd.DataFrame(
-        [
-            {
-                "design": d.name,
-                "target_tokens": int(dfm.loc[d.target_pieces].to_numpy().sum()),
-                "key_terms": statistic(dfm, d.target_pieces, d.reference_pieces),
-            }
-            for d in designs
-        ]
-    )
-    size = int(table.iloc[1:]["target_tokens"].median())
+    table = pd.DataFrame([_design_row(dfm, d, statistic) for d in designs])
+    placebos = table[table["kind"] == "placebo (no era change)"]
+    size = int(placebos["target_tokens"].median())
     target_tokens = [t for d in designs[0].target_pieces for t in tokens[d]]
     windows = windows_dfm(size_matched_windows(target_tokens, size, n_windows, seed))
     both = pd.concat([dfm, windows]).fillna(0).astype(int)
     counts = [statistic(both, [w], designs[0].reference_pieces) for w in windows.index]
-    position = placebo_position(float(np.median(counts)), table.iloc[1:]["key_terms"])
+    position = placebo_position(float(np.median(counts)), placebos["key_terms"])
     return table, position | {"window_tokens": size, "windows": len(counts)}
 
 
-def _key_terms(dfm: pd.DataFrame, target: list, reference: list) -> int:
-    """Terms key at BH q < 0.05 by G² (min count 3): the count the notebooks report."""
-    return int((keyness_table(dfm, target, reference, 3)["q"] < 0.05).sum())
+def _design_row(dfm: pd.DataFrame, design: Design, statistic: Statistic) -> dict:
+    """One design's row: name, kind, target size and the statistic."""
+    kind = {"real": "real", "reference": "placebo (no era change)"}.get(
+        design.name.split(":")[0], "other-era contrast"
+    )
+    return {
+        "design": design.name,
+        "kind": kind,
+        "target_tokens": int(dfm.loc[design.target_pieces].to_numpy().sum()),
+        "key_terms": statistic(dfm, design.target_pieces, design.reference_pieces),
+    }
+
+
+def key_term_counter(q_max: float = 0.05, min_count: int = 3) -> Statistic:
+    """A statistic: terms key at BH q < q_max by G² (terms seen >= min_count)."""
+
+    def count(dfm: pd.DataFrame, target: list, reference: list) -> int:
+        table = keyness_table(dfm, target, reference, min_count)
+        return int((table["q"] < q_max).sum())
+
+    return count

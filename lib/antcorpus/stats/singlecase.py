@@ -1,7 +1,7 @@
 """One text against a few: Crawford–Howell t, exact permutation, piece bootstrap.
 
-The corpus compares one 2025 piece against five 2016–2018 pieces, so the unit of
-inference is the piece, and samples are tiny. Sources:
+When one era has a single text and the other a handful, the unit of inference is the
+piece, and samples are tiny. Sources:
 
 - Crawford, J. R. & Howell, D. C. (1998). Comparing an individual's test score against
   norms derived from small samples. The Clinical Neuropsychologist 12(4), 482–486.

@@ -17,9 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..cache import cache_key, cached_json
-from .tokens import LATIN_WORD, stopwords, tokenizer
+from .tokens import LATIN_WORD, dictionary_version, stopwords, tokenizer
 from .units import split_paragraphs
 
+CODE = ("variants.py", "tokens.py")  # files whose code shapes segmentation
 SEGMENTERS = ("jieba+domain", "jieba", "jieba+domain+hmm", "snownlp")
 STOPLISTS = ("iso+project", "project", "none")
 LIST_LINE = re.compile(
@@ -71,13 +72,22 @@ def tokens_variant(
     texts: list[str], segmenter: str = "jieba+domain", stop: str = "iso+project"
 ) -> list[list[str]]:
     """Content tokens of each text under one segmenter and stopword list (cached)."""
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    key = cache_key([segmenter, code, *texts])
+    key = cache_key([segmenter, *_versions(), *texts])
     segmented = cached_json(
         "tokens-variant", key, lambda: [segment(t, segmenter) for t in texts]
     )
     words = stoplist(stop)
     return [[t.lower() for t in doc if keep(t.lower(), words)] for doc in segmented]
+
+
+def _versions() -> list[str]:
+    """What segmentation depends on besides the texts: code, dictionary, libraries."""
+    from importlib.metadata import version
+
+    here = Path(__file__).resolve().parent
+    code = [hashlib.sha256((here / f).read_bytes()).hexdigest() for f in CODE]
+    libraries = [f"{name}={version(name)}" for name in ("jieba", "snownlp")]
+    return [*code, dictionary_version(), *libraries]
 
 
 def text_mask(text: str) -> tuple[str, dict]:
