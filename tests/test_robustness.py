@@ -189,3 +189,16 @@ def test_readme_block_replaces_only_between_markers():
     summaries = [{"stem": readme.SOURCE, "findings": "- **x** robust, p = 0.01\n"}]
     assert "p = 0.01" in readme.findings_block(summaries)
     assert readme.findings_block([]) == ""
+
+
+def test_feature_placebo_counts_reference_pieces_reaching_the_real_t():
+    groups = pd.Series({"t": "late", "r1": "early", "r2": "early", "r3": "early"})
+    table = placebo.feature_placebo(toy_dfm(), groups, "late", "early", {"c": {"合规"}})
+    row = table.loc["c"]
+    # real: 900 per 10k vs [100, 0, 0]: mean 33.3, sd 57.7, t = 866.7 / (57.7 * 1.155)
+    assert row["real_abs_t"] == pytest.approx(
+        866.667 / (57.735 * (4 / 3) ** 0.5), rel=1e-3
+    )
+    # r1 against [0, 0]: sd 0, infinitely far; r2 and r3 against [100, 0]: |t| = 0.577
+    assert (row["placebos"], row["placebos_at_least"]) == (3, 1)
+    assert np.isinf(row["placebo_max_abs_t"])

@@ -27,9 +27,9 @@ from .keyness import (
     g2, keyness_leave_one_out, keyness_table, log_ratio, textstat_keyness,
 )
 from .placebo import (
-    Design, calibrate, key_term_counter, keyness_placebo, placebo_designs,
-    placebo_position, run_placebos, size_matched_windows, window_designs,
-    windows_dfm,
+    Design, calibrate, feature_placebo, key_term_counter, keyness_placebo,
+    placebo_designs, placebo_position, run_placebos, size_matched_windows,
+    window_designs, windows_dfm,
 )
 from .resample import (
     bootstrap_interval,
@@ -94,11 +94,11 @@ __all__ = [
     "comparison_table", "concept_groups", "contexts_units", "contexts_windows",
     "corpus_table", "crawford_howell", "dfm_compare", "dfm_group", "dfm_tfidf",
     "dfm_top", "dispersion_dp", "domain_coverage", "dominant_topics", "era_balance",
-    "fisher_exact_p", "fit_key", "fits_table", "frequent_words", "function_profile",
-    "g2", "holm_within_specs", "jaccard", "kappa_interval", "key_term_counter",
-    "keyness_agreement", "keyness_leave_one_out", "keyness_measures",
-    "keyness_placebo", "keyness_table", "kwic", "label_of", "label_shares",
-    "labels_wide", "lexicons", "log_odds_dirichlet", "log_ratio",
+    "feature_placebo", "fisher_exact_p", "fit_key", "fits_table", "frequent_words",
+    "function_profile", "g2", "holm_within_specs", "jaccard", "kappa_interval",
+    "key_term_counter", "keyness_agreement", "keyness_leave_one_out",
+    "keyness_measures", "keyness_placebo", "keyness_table", "kwic", "label_of",
+    "label_shares", "labels_wide", "lexicons", "log_odds_dirichlet", "log_ratio",
     "log_ratio_conservative", "log_ratio_label", "mattr", "mean_ari", "mtld",
     "negated", "negators", "net_tone", "net_tones", "nmf_fit", "nmf_matrix",
     "nmf_proportions", "npmi_pairs", "npmi_topic", "pairwise_kappa",

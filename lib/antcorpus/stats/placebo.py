@@ -23,6 +23,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from .evidence import textstat_evidence
 from .keyness import keyness_table
 
 Statistic = Callable[[pd.DataFrame, list, list], float]
@@ -210,3 +211,33 @@ def key_term_counter(q_max: float = 0.05, min_count: int = 3) -> Statistic:
         return int((table["q"] < q_max).sum())
 
     return count
+
+
+def feature_placebo(
+    dfm: pd.DataFrame, eras: pd.Series, target: str, reference: str, features
+) -> pd.DataFrame:
+    """Per feature: the real single-case |t| and how many no-change placebos reach it.
+
+    Each reference piece in turn is the pseudo-target against the other reference
+    pieces (no era change); a real contrast that placebos match is no stronger than a
+    change of text.
+    """
+    real = textstat_evidence(dfm, eras, target, reference, features)["statistic"].abs()
+    pieces = [d for d in eras.index[eras == reference] if d in dfm.index]
+    runs = []
+    for piece in pieces:
+        sides = eras[eras == reference].copy()
+        sides[piece] = "placebo target"
+        found = textstat_evidence(dfm, sides, "placebo target", reference, features)
+        runs.append(found["statistic"].abs())
+    placebos = pd.concat(runs, axis=1)
+    table = pd.DataFrame(
+        {
+            "real_abs_t": real,
+            "placebos": placebos.notna().sum(axis=1),
+            "placebos_at_least": (placebos.ge(real, axis=0)).sum(axis=1),
+            "placebo_max_abs_t": placebos.max(axis=1),
+        }
+    )
+    table.attrs = {"unit": "piece", "design": "each reference piece against the rest"}
+    return table

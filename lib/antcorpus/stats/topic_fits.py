@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import multiprocessing
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
@@ -86,9 +87,16 @@ def _fit(method: str, k: int, seed: int):
 
 
 def _fit_record(method: str, k: int, seed: int) -> dict:
-    """One fitted and scored model as a JSON-ready dict."""
-    tops, theta = _fit(method, k, seed)
+    """One fitted and scored model as a JSON-ready dict, its numeric warnings counted.
+
+    Warnings are recorded in the record (not printed), so a cold and a cached run give
+    the same notebook outputs and a reader can still see that a fit warned.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RuntimeWarning)
+        tops, theta = _fit(method, k, seed)
     return {
+        "numeric_warnings": sorted({str(w.message) for w in caught}),
         "method": method,
         "k": k,
         "seed": seed,
