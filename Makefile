@@ -43,7 +43,7 @@ format: setup ## Fix what ruff can: sort imports, apply safe fixes, reformat
 	$(VENV)/bin/ruff check --fix lib tests tools notebooks
 	$(VENV)/bin/ruff format lib tests tools notebooks
 
-bench: setup ## Time loading, tokenizing, each notebook, and a 1x/10x/100x scale test (writes site/bench.md)
+bench: setup ## Time every pipeline stage at 1x/10x/100x (BENCH_SCALES=1,10,100,1000 adds 1000x) against a plain script and the floor (writes build/bench/)
 	$(PY) -m antcorpus.project.bench
 
 corpus: setup ## Print the corpus table and the cleaning report

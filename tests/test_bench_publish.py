@@ -1,36 +1,6 @@
-"""Benchmark report and publishing helpers."""
+"""Publishing helpers (the benchmark's tests are in test_bench.py)."""
 
-from antcorpus.project import bench, publish
-
-
-def test_bench_report_marks_targets():
-    load = {"load_cold_s": 0.1, "warm_load_s": 0.5}
-    tok = {"chars": 100, "tokenize_s": 1.0, "jieba_lcut_s": 1.0, "tokenize_ratio": 1.0}
-    scale = [
-        {
-            "factor": f,
-            "units": f,
-            "tokens": f,
-            "seconds": f,
-            "work_seconds": w,
-            "peak_mb": 100,
-        }
-        for f, w in ((1, 0.1), (10, 1.0), (100, 12.0))
-    ]
-    text = bench.report(load, tok, {"01-x.ipynb": 1.0}, scale)
-    assert "≤ 0.3 s: MISSES target" in text  # warm load 0.5 s
-    assert "+20.0% | at most +10% above linear: MISSES target" in text
-    assert "≤ 1.3x: meets target" in text
-
-
-def test_scale_point_runs_and_reports_memory():
-    row = bench.scale_run(1)
-    assert (
-        row["units"] > 100
-        and row["tokens"] > 5000
-        and 0 < row["work_seconds"] <= row["seconds"]
-    )
-    assert row["peak_mb"] > 0
+from antcorpus.project import publish
 
 
 def test_plain_caption_keeps_identifiers_and_masks():

@@ -1,234 +1,117 @@
-"""`python -m antcorpus.project.bench`: how fast the pieces are, against the targets.
+"""`python -m antcorpus.project.bench`: how the pipeline scales, measured honestly.
 
-The targets are the ones the project set. Measures load_corpus cold and warm, tokenize
-against bare jieba.lcut on the same text, each notebook's execution time, and a scale
-test (load + tokenize + dictionary + one LDA pass) on the corpus replicated 1x, 10x and
-100x, each scale in its own process for a clean peak memory.
-Writes the table to site/bench.md and prints it.
+For each scale in $BENCH_SCALES (default 1,10,100; 1000 on request) it writes a corpus
+of resampled sentences to build/bench/<scale>/corpus (`bench_corpus`), runs every
+stage in a fresh process with an empty token cache (`bench_stages`), each measured
+for time and the peak memory of its own process tree with a timeout (`bench_measure`),
+then the plain script and the floor on the same corpus (`bench_plain`). It also
+checks, token for token on the real corpus, whether rjieba reproduces the project's
+segmentation (`bench_equiv`). Writes build/bench/results.json, bench.md and bench.png
+and prints the table.
 """
 
 from __future__ import annotations
 
 import json
-import resource
-import subprocess
+import os
+import platform
+import shutil
 import sys
 import time
+from pathlib import Path
 
-import jieba
+from ..config import build_dir
+from . import bench_plain
+from .bench_corpus import write_corpus
+from .bench_equiv import segmentation_equivalence
+from .bench_measure import measure
+from .bench_plot import plot
+from .bench_report import report
+from .bench_stages import NEEDS, STAGES
 
-from ..corpus import load as corpus_module
-from ..text.tokens import tokenize, tokenizer
-from .publish import SITE
-from .runner import execute, notebooks
-
-TARGETS = {
-    "warm_load_s": 0.3,
-    "tokenize_ratio": 1.3,
-    "build_s": 120.0,
-    "linear_slack": 0.10,
-    "peak_mb": 1024.0,
-}
-SCALES = (1, 10, 100)
+SCALES = "1,10,100"
+TIMEOUT = 600.0
 
 
-def best_of(fn, repeat: int = 3) -> float:
-    """The fastest of `repeat` timed calls, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def scales() -> list[int]:
+    """The scales to run: $BENCH_SCALES (comma-separated), else 1, 10 and 100."""
+    return [int(x) for x in os.environ.get("BENCH_SCALES", SCALES).split(",") if x]
 
 
-def bench_load() -> dict:
-    """load_corpus from an empty memo (cold) and memoised (warm).
-
-    Cold means read, check, cut and clean.
-    """
-    corpus_module._process_cached.cache_clear()
-    start = time.perf_counter()
-    corpus_module.load_corpus()
-    cold = time.perf_counter() - start
-    return {"load_cold_s": cold, "warm_load_s": best_of(corpus_module.load_corpus, 5)}
+def slim(row: dict) -> dict:
+    """A measurement without its captured output (kept only when it failed)."""
+    keep = {k: v for k, v in row.items() if k not in ("stdout", "stderr")}
+    if row.get("status") != "ok":
+        keep["error"] = (row.get("stderr") or "").strip().splitlines()[-3:]
+    return keep
 
 
-def bench_tokenize() -> dict:
-    """Our tokenize against bare jieba.lcut (its defaults) on the whole corpus text."""
-    text = "\n".join(corpus_module.load_corpus()["text"])
-    tokenizer()
-    jieba.initialize()
-    ours, bare = best_of(lambda: tokenize(text)), best_of(lambda: jieba.lcut(text))
-    return {
-        "chars": len(text),
-        "tokenize_s": ours,
-        "jieba_lcut_s": bare,
-        "tokenize_ratio": ours / bare,
-    }
-
-
-def bench_notebooks() -> dict:
-    """Seconds to execute each notebook from a fresh kernel (outputs discarded)."""
-    return {p.name: best_of(lambda p=p: execute(p), 1) for p in notebooks()}
-
-
-def scale_run(factor: int) -> dict:
-    """One scale point (run in a child process).
-
-    Load, tokenize, dictionary, one LDA pass.
-    """
-    from gensim.corpora import Dictionary
-    from gensim.models import LdaModel
-
-    start = time.perf_counter()
-    texts = list(corpus_module.load_corpus()["text"]) * factor
-    # load the dictionaries: a fixed cost, kept out of the scaled part
-    tokenize("蚂蚁金服")
-    work = time.perf_counter()
-    paragraphs = [p for t in texts for p in t.split("\n") if p.strip()]
-    docs = [tokenize(p) for p in paragraphs]
-    dictionary = Dictionary(docs)
-    LdaModel(
-        [dictionary.doc2bow(d) for d in docs],
-        id2word=dictionary,
-        num_topics=6,
-        passes=1,
-        random_state=0,
-        chunksize=2000,
-        eval_every=None,
-    )
-    end = time.perf_counter()
-    return {
-        "factor": factor,
-        "units": len(docs),
-        "tokens": sum(map(len, docs)),
-        "seconds": end - start,
-        "work_seconds": end - work,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    }
-
-
-def bench_scale() -> list[dict]:
-    """Each scale point in a fresh interpreter, so peak memory is that point's alone."""
-    rows = []
-    for factor in SCALES:
-        out = subprocess.run(
-            [sys.executable, "-m", "antcorpus.project.bench", "--scale", str(factor)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        print(
-            f"scale {factor}x: {rows[-1]['seconds']:.1f} s,"
-            f" {rows[-1]['peak_mb']:.0f} MB",
-            file=sys.stderr,
-        )
+def run_stages(folder: Path, work: Path, timeout: float) -> dict:
+    """Every stage in its own fresh process; a stage whose input failed is skipped."""
+    env = dict(os.environ, ANTCORPUS_CACHE=str(work / "cache"))
+    rows = {}
+    for stage in STAGES:
+        need = NEEDS.get(stage)
+        if need and rows[need]["status"] != "ok":
+            rows[stage] = {"status": f"skipped ({need} did not finish)"}
+            continue
+        if stage == "tokenize":
+            shutil.rmtree(work / "cache", ignore_errors=True)
+        cmd = ["-m", "antcorpus.project.bench_stages", stage, str(folder), str(work)]
+        rows[stage] = slim(measure([sys.executable, *cmd], timeout, env))
+        print(f"  {stage}: {rows[stage]['status']}", file=sys.stderr, flush=True)
     return rows
 
 
-def verdict(ok: bool) -> str:
-    """A mark for the table."""
-    return "meets target" if ok else "MISSES target"
+def run_baseline(kind: str, folder: Path, work: Path, timeout: float) -> dict:
+    """The plain script or the floor, by path, in a fresh process."""
+    script = str(Path(bench_plain.__file__).resolve())
+    cmd = [sys.executable, "-P", script, kind, str(folder), str(work / kind)]
+    row = slim(measure(cmd, timeout))
+    print(f"  {kind}: {row['status']}", file=sys.stderr, flush=True)
+    return row
 
 
-NOTES = (
-    "",
-    "Cold load includes reading, checking and cleaning every file; the notebook times"
-    " are warm-cache",
-    "(a first build also fits the topic sweep, about 25 s more). The scale test"
-    " replicates the cleaned",
-    "texts; its scaled work (tokenize, dictionary, one LDA pass) excludes start-up"
-    " (imports, loading the",
-    "corpus and jieba's dictionary), and linearity compares that work per replica at"
-    " 100x with 10x.",
-    "Peak memory is the whole process's, the interpreter and libraries included.",
-)
-
-
-def _load_tokenize_rows(load: dict, tok: dict) -> list[str]:
-    """Table rows for load_corpus (cold and warm) and tokenize against jieba.lcut."""
-    warm_ok = load["warm_load_s"] <= TARGETS["warm_load_s"]
-    ratio_ok = tok["tokenize_ratio"] <= TARGETS["tokenize_ratio"]
-    return [
-        f"| load_corpus, cold | {load['load_cold_s']:.3f} s | — |",
-        f"| load_corpus, warm | {load['warm_load_s']:.4f} s"
-        f" | ≤ {TARGETS['warm_load_s']} s: {verdict(warm_ok)} |",
-        f"| tokenize / bare jieba.lcut ({tok['chars']:,} chars)"
-        f" | {tok['tokenize_s']:.3f} s / {tok['jieba_lcut_s']:.3f} s = "
-        f"{tok['tokenize_ratio']:.2f}x"
-        f" | ≤ {TARGETS['tokenize_ratio']}x: {verdict(ratio_ok)} |",
-    ]
-
-
-def _notebook_rows(books: dict) -> list[str]:
-    """Table rows for each notebook's time and for all notebooks together."""
-    total = sum(books.values())
-    rows = [f"| notebook {name} | {secs:.1f} s | — |" for name, secs in books.items()]
-    rows.append(
-        f"| all notebooks | {total:.1f} s"
-        f" | ≤ {TARGETS['build_s']:.0f} s: {verdict(total <= TARGETS['build_s'])} |"
-    )
-    return rows
-
-
-def _scale_row(r: dict) -> str:
-    """Table row for one scale point; only 100x is held to the memory target."""
-    target = (
-        f"≤ {TARGETS['peak_mb']:.0f} MB: {verdict(r['peak_mb'] <= TARGETS['peak_mb'])}"
-        if r["factor"] == 100
-        else "—"
-    )
-    return (
-        f"| scale {r['factor']}x: {r['units']:,} units, {r['tokens']:,} tokens"
-        f" | {r['seconds']:.2f} s "
-        f"({r['work_seconds']:.2f} s scaled work), peak {r['peak_mb']:.0f} MB | "
-        + target
-        + " |"
-    )
-
-
-def _linearity_row(linear: float) -> str:
-    """Table row comparing scaled work per replica at 100x with 10x."""
-    return (
-        f"| 100x against linear from 10x (scaled work per replica) | {linear:+.1%}"
-        " | at most "
-        f"+{TARGETS['linear_slack']:.0%} above linear:"
-        f" {verdict(linear <= TARGETS['linear_slack'])} |"
-    )
-
-
-def report(load: dict, tok: dict, books: dict, scale: list[dict]) -> str:
-    """The benchmark table as Markdown."""
-    per_unit = {r["factor"]: r["work_seconds"] / r["factor"] for r in scale}
-    linear = per_unit[100] / per_unit[10] - 1
-    lines = [
-        "# Benchmarks",
-        "",
-        f"Measured by `make bench` ({time.strftime('%Y-%m-%d')}).",
-        "",
-        "| measure | value | target |",
-        "|---|---|---|",
-    ]
-    lines += _load_tokenize_rows(load, tok)
-    lines += _notebook_rows(books)
-    lines += [_scale_row(r) for r in scale]
-    lines.append(_linearity_row(linear))
-    lines += NOTES
-    return "\n".join(lines) + "\n"
+def run_scale(scale: int, root: Path, timeout: float) -> dict:
+    """Generate one scale's corpus and measure the pipeline, plain script and floor."""
+    print(f"scale {scale}x: generating", file=sys.stderr, flush=True)
+    folder = write_corpus(root / str(scale) / "corpus", scale)
+    work = root / str(scale) / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    stages = run_stages(folder, work, timeout)
+    loaded = stages["load"].get("result") or {}
+    return {
+        "scale": scale,
+        "pieces": len([p for p in folder.glob("*.txt")]),
+        "chars": loaded.get("chars", 0),
+        "stages": stages,
+        "plain": run_baseline("plain", folder, work, timeout),
+        "floor": run_baseline("floor", folder, work, timeout),
+    }
 
 
 def main(argv: list[str]) -> int:
-    """Run every benchmark (or one scale point with --scale N); write site/bench.md."""
-    if argv[:1] == ["--scale"]:
-        print(json.dumps(scale_run(int(argv[1]))))
-        return 0
-    print("benchmarking: load, tokenize, notebooks, scale ...", file=sys.stderr)
-    text = report(bench_load(), bench_tokenize(), bench_notebooks(), bench_scale())
-    SITE.mkdir(exist_ok=True)
-    (SITE / "bench.md").write_text(text, encoding="utf-8")
+    """Run the benchmark; write build/bench/{results.json,bench.md,bench.png}."""
+    root = build_dir() / "bench"
+    root.mkdir(parents=True, exist_ok=True)
+    timeout = float(os.environ.get("BENCH_TIMEOUT", TIMEOUT))
+    results = {
+        "date": time.strftime("%Y-%m-%d"),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "timeout": timeout,
+        "equivalence": segmentation_equivalence(),
+        "scales": [run_scale(s, root, timeout) for s in scales()],
+    }
+    floors = [p["floor"].get("result") or {} for p in results["scales"]]
+    results["floor_tokenizer"] = next((f["tokenizer"] for f in floors if f), None)
+    (root / "results.json").write_text(json.dumps(results, indent=1), "utf-8")
+    text = report(results)
+    (root / "bench.md").write_text(text, encoding="utf-8")
+    plot(results, root / "bench.png")
     print(text)
+    print(f"wrote {root / 'bench.md'} and {root / 'bench.png'}", file=sys.stderr)
     return 0
 
 
