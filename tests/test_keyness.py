@@ -112,3 +112,36 @@ def test_keyness_figures_draw_both_sides():
     fig = plots.plot_keyness_scatter(table, n_labels=1)
     assert len(fig.axes[0].texts) == 2
     plt.close(fig)
+
+
+def _loo_by_resumming(dfm_, table):
+    """The earlier, quadratic leave-one-out: re-sum the matrix for every design."""
+    meta, terms = table.attrs, table["term"].tolist()
+    full = table.set_index("term")
+    stable = pd.Series(True, index=terms)
+    for side, other in (
+        (meta["target_pieces"], meta["reference_pieces"]),
+        (meta["reference_pieces"], meta["target_pieces"]),
+    ):
+        for piece in side if len(side) > 1 else ():
+            rest = [p for p in side if p != piece]
+            t, r = (rest, other) if side is meta["target_pieces"] else (other, rest)
+            loo = keyness.keyness_table(dfm_, t, r, 0).set_index("term").reindex(terms)
+            same = np.sign(loo["g2"].fillna(0)) == np.sign(full["g2"])
+            stable &= same & (loo["g2"].abs().fillna(0) >= keyness.CRITICAL)
+    return stable
+
+
+def test_linear_leave_one_out_equals_resumming_on_random_counts():
+    rng = np.random.default_rng(7)
+    docs = [f"d{i}" for i in range(9)]
+    frame = pd.DataFrame(
+        rng.poisson(rng.gamma(0.5, 4, size=40), size=(9, 40)),
+        index=docs,
+        columns=[f"w{j}" for j in range(40)],
+    )
+    groups = pd.Series(["a"] * 3 + ["b"] * 5 + ["c"], index=docs)
+    for target, reference in (("a", "b"), ("c", "b")):
+        table = keyness.textstat_keyness(frame, groups, target, reference, 2)
+        fast = keyness.keyness_leave_one_out(frame, table)
+        assert fast.equals(_loo_by_resumming(frame, table))

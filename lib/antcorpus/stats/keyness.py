@@ -104,21 +104,30 @@ def keyness_table(
 def keyness_leave_one_out(dfm: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
     """True where a term keeps its sign and G² >= 3.84 whichever one piece is left out.
 
-    Reads the pieces and `min_count` from `table.attrs` (a `textstat_keyness` result). A
-    side with one piece cannot lose it, so only sides with two or more are left out.
+    Reads the pieces from `table.attrs` (a `textstat_keyness` result). A side with one
+    piece cannot lose it, so only sides with two or more are left out. Each left-out
+    design subtracts that piece's counts from the side's totals (integer arithmetic, so
+    the same G² as re-summing), which keeps the cost linear in the number of pieces.
     """
     meta = table.attrs
-    target, reference = meta["target_pieces"], meta["reference_pieces"]
     terms = table["term"].tolist()
-    full = table.set_index("term")
+    counts, sizes = dfm[terms], dfm.sum(axis=1)
+    sides = {"t": meta["target_pieces"], "r": meta["reference_pieces"]}
+    totals = {k: (counts.loc[v].sum(), int(sizes[v].sum())) for k, v in sides.items()}
+    sign = np.sign(table.set_index("term")["g2"])
     stable = pd.Series(True, index=terms)
-    for side, other in ((target, reference), (reference, target)):
-        if len(side) < 2:
-            continue
-        for piece in side:
-            rest = [p for p in side if p != piece]
-            t, r = (rest, other) if side is target else (other, rest)
-            loo = keyness_table(dfm, t, r, 0).set_index("term").reindex(terms)
-            same_sign = np.sign(loo["g2"].fillna(0)) == np.sign(full["g2"])
-            stable &= same_sign & (loo["g2"].abs().fillna(0) >= CRITICAL)
+    for key, pieces in sides.items():
+        for piece in pieces if len(pieces) > 1 else ():
+            g = _g2_without(totals, key, counts.loc[piece], int(sizes[piece]))
+            stable &= (np.sign(g) == sign) & (g.abs() >= CRITICAL)
     return stable
+
+
+def _g2_without(totals: dict, side: str, row: pd.Series, size: int) -> pd.Series:
+    """Signed G² per term with one piece's counts taken out of one side's totals."""
+    (a, n_a), (b, n_b) = totals["t"], totals["r"]
+    if side == "t":
+        a, n_a = a - row, n_a - size
+    else:
+        b, n_b = b - row, n_b - size
+    return pd.Series(g2(a, b, n_a, n_b), index=row.index)
