@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.tokens import tokens_segment
-from ..text.units import split_sentences
+from ..text.units import LIST_LINE, split_sentences
 
 # High-frequency grammatical words: their rates reflect author and genre more than
 # topic.
@@ -44,9 +44,6 @@ FUNCTION_WORDS = (
     "都",
     "很",
     "非常",
-)
-LIST_LINE = re.compile(
-    r"^\s*(\d+(\.\d+)*[、.．\s]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|[•·●■▪-])"
 )
 EXAMPLE_PAREN = re.compile(r"（如")
 

@@ -58,16 +58,22 @@ def tokenizer(domain: bool = True) -> jieba.Tokenizer:
 
 
 @lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """stopwords-iso `zh` plus the project list, minus every domain-dictionary word."""
+def project_stopwords() -> frozenset[str]:
+    """The project's own stopword list (data/stopwords_project.txt), first column."""
     with open(PROJECT_STOPWORDS, encoding="utf-8") as fh:
-        project = {
+        return frozenset(
             line.split("\t")[0].strip()
             for line in fh
             if line.strip() and not line.startswith("#")
-        }
+        )
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """stopwords-iso `zh` plus the project list, minus every domain-dictionary word."""
     return frozenset(
-        (set(stopwordsiso.stopwords("zh")) | project) - set(domain_terms()["word"])
+        (set(stopwordsiso.stopwords("zh")) | project_stopwords())
+        - set(domain_terms()["word"])
     )
 
 
@@ -79,10 +85,10 @@ def tokens_segment(text: str, domain: bool = True) -> list[str]:
     return [t for t in tokenizer(domain).lcut(text, HMM=HMM) if t.strip()]
 
 
-def is_content_token(token: str) -> bool:
+def is_content_token(token: str, stop: frozenset[str] | None = None) -> bool:
     """Keep words with a Han character or Latin words of 2+ letters; drop stopwords."""
     token = token.lower()
-    if token in stopwords():
+    if token in (stopwords() if stop is None else stop):
         return False
     return bool(HAN.search(token)) or bool(LATIN_WORD.match(token))
 

@@ -19,6 +19,11 @@ SENTENCE_END = re.compile(
 MIN_PARAGRAPHS = 5  # fewer paragraphs than this: the piece is chunked instead
 CHUNK_CHARS = 300  # a chunk closes at the first sentence end after this many characters
 SHAPES = ("paragraphs", "sentences", "units")
+# A line opening with an enumerator or bullet: a numbered heading or a list item.
+LIST_LINE = re.compile(
+    r"^\s*(\d+(\.\d+)*[、.．\s]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）"
+    r"|\(\d+\)|[•·●■▪-])"
+)
 
 
 def split_sentences(paragraph: str) -> list[str]:

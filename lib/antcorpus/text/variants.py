@@ -17,18 +17,20 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..cache import cache_key, cached_json
-from .tokens import LATIN_WORD, dictionary_version, stopwords, tokenizer
-from .units import split_paragraphs
+from ..corpus.clean import HAN
+from .tokens import (
+    dictionary_version,
+    is_content_token,
+    project_stopwords,
+    stopwords,
+    tokenizer,
+)
+from .units import LIST_LINE, split_paragraphs
 
 CODE = ("variants.py", "tokens.py")  # files whose code shapes segmentation
 SEGMENTERS = ("jieba+domain", "jieba", "jieba+domain+hmm", "snownlp")
 STOPLISTS = ("iso+project", "project", "none")
-LIST_LINE = re.compile(
-    r"^\s*(\d+(\.\d+)*[、.．\s]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）"
-    r"|\(\d+\)|[•·●■▪-])"
-)
 EXAMPLE_PAREN = re.compile(r"（如[^（）]*）")
-HAN = re.compile(r"[\u3400-\u9fff]")
 HEADING_CHARS = 40  # a list line this short (or shorter) is a heading
 REPEAT_SHARE = 0.5  # share of a paragraph's bigrams recurring in the next, longer one
 
@@ -51,21 +53,10 @@ def stoplist(name: str) -> frozenset[str]:
     if name == "iso+project":
         return stopwords()
     if name == "project":
-        path = Path(__file__).resolve().parents[1] / "data" / "stopwords_project.txt"
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return frozenset(
-            line.split("\t")[0].strip()
-            for line in lines
-            if line.strip() and not line.startswith("#")
-        )
+        return project_stopwords()
     if name == "none":
         return frozenset()
     raise ValueError(f"stoplist must be one of {', '.join(STOPLISTS)}")
-
-
-def keep(token: str, stop: frozenset[str]) -> bool:
-    """A content token: Han or a Latin word of two letters or more, not a stopword."""
-    return token not in stop and bool(HAN.search(token) or LATIN_WORD.match(token))
 
 
 def tokens_variant(
@@ -77,7 +68,7 @@ def tokens_variant(
         "tokens-variant", key, lambda: [segment(t, segmenter) for t in texts]
     )
     words = stoplist(stop)
-    return [[t.lower() for t in doc if keep(t.lower(), words)] for doc in segmented]
+    return [[t.lower() for t in doc if is_content_token(t, words)] for doc in segmented]
 
 
 def _versions() -> list[str]:
