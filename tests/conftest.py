@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -58,10 +59,18 @@ def write_corpus(
 
 
 def pytest_configure(config):
-    """Notebooks the tests execute (nbmake) write figures to a temporary folder."""
-    os.environ.setdefault(
-        "ANTCORPUS_FIGURES", tempfile.mkdtemp(prefix="antcorpus-figures-")
-    )
+    """Notebooks the tests execute write figures to a temporary folder."""
+    if "ANTCORPUS_FIGURES" not in os.environ:
+        made = tempfile.mkdtemp(prefix="antcorpus-figures-")
+        os.environ["ANTCORPUS_FIGURES"] = config._antcorpus_figures = made
+
+
+def pytest_unconfigure(config):
+    """Remove the temporary figures folder this session made."""
+    made = getattr(config, "_antcorpus_figures", None)
+    if made:
+        shutil.rmtree(made, ignore_errors=True)
+        os.environ.pop("ANTCORPUS_FIGURES", None)
 
 
 @pytest.fixture

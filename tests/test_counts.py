@@ -120,3 +120,57 @@ def test_cloud_is_seeded_and_refuses_missing_glyphs():
 def test_tfidf_with_nothing_distinctive_keeps_its_columns():
     got = counts.dfm_tfidf(counts.tokens_dfm([["a"], ["b"]], ["d1", "d2"]), min_count=2)
     assert got.empty and "doc_id" in got.columns
+
+
+def test_bigrams_use_the_given_dictionary():
+    bare = counts.textstat_bigrams(["蚂蚁金服推出花呗"], ["x"], n=5, words=())
+    assert "蚂蚁金服 推出" not in set(bare["bigram"])
+
+
+def test_compare_has_no_gloss_without_a_glossary(tmp_path):
+    rates = pd.DataFrame({"A": [10.0, 0.0], "B": [0.0, 8.0]}, index=["监管", "风险"])
+    got = counts.dfm_compare(rates, "A", "B", n=2, folder=tmp_path)
+    assert got["gloss"].tolist() == ["", ""]
+
+
+def test_merging_aliases_sums_variants_into_their_name():
+    dfm = pd.DataFrame(
+        {"旧名": [3, 0], "新名": [0, 2], "别的": [1, 1]}, index=["early", "late"]
+    )
+    aliases = {"旧名": "新名", "不见": "新名"}
+    merged = counts.dfm_merge(dfm, aliases)
+    assert merged.loc[:, "新名"].tolist() == [3, 2] and "旧名" not in merged
+    assert merged["别的"].tolist() == [1, 1]
+    table = counts.alias_table(dfm, aliases).set_index("form")
+    assert table.index.tolist() == ["不见", "旧名", "新名", "merged"]
+    assert table.loc["merged", ["early", "late"]].tolist() == [3, 2]
+    assert table.loc["不见", ["early", "late"]].tolist() == [0, 0]
+
+
+@pytest.mark.parametrize(
+    "era, order, expected",
+    [
+        ("2016–2018", ["2016–2018", "2025"], "2016-2018"),
+        ("2025", ["2016–2018", "2025"], "2025"),
+        ("盛唐", ["盛唐", "中晚唐", "宋"], "era1"),
+        ("宋", ["盛唐", "中晚唐", "宋"], "era3"),
+        ("a b", ["a b"], "era1"),
+    ],
+)
+def test_era_slug_keeps_ascii_names_and_numbers_the_rest(era, order, expected):
+    from antcorpus.plots.base import FIGURE_NAME
+    from antcorpus.plots.counts import era_slug
+
+    slug = era_slug(era, order)
+    assert slug == expected and FIGURE_NAME.match(f"02-cloud-{slug}")
+
+
+def test_colour_names_cover_the_palette():
+    from antcorpus.plots.base import PALETTE
+    from antcorpus.plots.counts import colour_name
+
+    assert colour_name(PALETTE[0]) == "blue" and colour_name(PALETTE[2]) == "vermilion"
+    assert (
+        all(colour_name(c) != c for c in PALETTE)
+        and colour_name("#123456") == "#123456"
+    )

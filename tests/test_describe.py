@@ -107,3 +107,46 @@ def test_segmentation_examples_one_row_per_era_at_most(corpus):
     examples = describe.segmentation_examples(corpus, per_era=1)
     assert examples["era"].is_unique and (examples["merged"] > 0).all()
     assert isinstance(examples, pd.DataFrame)
+
+
+def test_segmentation_compare_without_a_dictionary_is_bare_jieba():
+    row = describe.segmentation_compare(["蚂蚁金服推出花呗"], words=()).iloc[0]
+    assert row.with_domain_dictionary == row.bare_jieba
+
+
+def test_split_words_lists_dictionary_words_bare_jieba_splits():
+    got = describe.split_words(
+        [["蚂蚁金服", "花呗", "支付"], ["蚂蚁金服"]], {"蚂蚁金服", "花呗", "支付"}
+    )
+    assert got["word"].tolist()[0] == "蚂蚁金服" and got["count"].tolist()[0] == 2
+    assert "支付" not in set(got["word"]) and " / " in got["bare_jieba"].iloc[0]
+    assert describe.split_words([["a"]], set()).empty
+
+
+def test_era_profile_lists_author_types_and_genres_in_order():
+    table = pd.DataFrame(
+        {
+            "era": ["b", "a", "a"],
+            "author_type": ["machine", "human", "human"],
+            "genre": ["essay", "news", "speech"],
+        }
+    )
+    got = describe.era_profile(table, ["a", "b", "c"])
+    assert got["era"].tolist() == ["a", "b"] and got["pieces"].tolist() == [2, 1]
+    assert got["genres"].tolist() == [["news", "speech"], ["essay"]]
+    assert got["author_types"].tolist() == [["human"], ["machine"]]
+
+
+def test_timeline_without_undated_pieces_has_no_side_panel(tmp_path, monkeypatch):
+    _, _, table = three_pieces(tmp_path, monkeypatch)
+    dated = table[table["date_start"].notna()]
+    fig = plots.plot_timeline(dated, ["2016–2018", "2025", "undated"])
+    assert len(fig.axes) == 1
+    plt.close(fig)
+
+
+def test_year_ticks_stay_few_on_a_long_axis():
+    from antcorpus.plots.describe import year_step
+
+    assert year_step(10) == 1 and year_step(439) == 50
+    assert all(years / year_step(years) <= 12 for years in (1, 13, 100, 2500, 40000))

@@ -203,3 +203,31 @@ def test_textstat_evidence_one_vs_one_and_missing_era(six):
     assert np.isnan(table.loc["x", "statistic"]) and table.loc["x", "p_floor"] == 0.5
     with pytest.raises(ValueError):
         textstat_evidence(dfm, eras, "2030", "2016–2018", ["x"])
+
+
+def test_concept_features_leave_out_unsummed_and_add_merged_groups():
+    from antcorpus.stats.evidence import concept_features
+
+    concepts = pd.DataFrame(
+        {"group": ["a", "a", "b", "names"], "term": ["x", "y", "z", "n1"]}
+    )
+    settings = {"unsummed": ["names"], "merged": {"a+b": ["a", "b"]}}
+    assert concept_features(concepts, settings) == {
+        "a": {"x", "y"},
+        "b": {"z"},
+        "a+b": {"x", "y", "z"},
+    }
+    assert list(concept_features(concepts)) == ["a", "b", "names"]
+    assert concept_features(concepts.iloc[:0]) == {}
+    with pytest.raises(ValueError, match="nope"):
+        concept_features(concepts, {"unsummed": ["nope"]})
+
+
+def test_analysis_yaml_concept_groups_field_is_type_checked():
+    from antcorpus.corpus import knowledge
+
+    good = {"unsummed": ["names"], "merged": {"a+b": ["a", "b"]}}
+    assert "concept_groups" in knowledge.FIELDS
+    assert knowledge._check_types({"concept_groups": good}) == []
+    for bad in (["names"], {"unsummed": "names"}, {"merged": {"m": []}}, {"x": []}):
+        assert knowledge._check_types({"concept_groups": bad}), bad

@@ -1,13 +1,13 @@
-"""The glossary: one file, every domain word glossed, labels built from it."""
+"""The corpus glossary: one file, every domain word glossed, labels built from it."""
 
-from antcorpus.config import read_tsv
+from antcorpus.config import SEEDS, read_tsv
 from antcorpus.corpus.clean import HAN
 from antcorpus.text import glossary as g
 from antcorpus.text.tokens import domain_terms
 
 
 def test_terms_unique_and_glossed():
-    rows = read_tsv(g.GLOSSARY_FILE)
+    rows = read_tsv(SEEDS / "analysis" / "glossary.tsv")
     terms = [r["term"] for r in rows]
     assert len(terms) == len(set(terms))
     assert all(r["gloss"].strip() and r["gloss"] == r["gloss"].strip() for r in rows)
@@ -28,3 +28,8 @@ def test_label_with_and_without_gloss():
     assert g.glossed("监管", sep="\n") == "监管\n(regulation)"
     assert g.glossed("不在词表里") == "不在词表里"
     assert [g.glossed(t) for t in ["支付", "无"]] == ["支付 (payment)", "无"]
+
+
+def test_a_corpus_without_a_glossary_has_no_glosses(tmp_path):
+    assert g.glossary(tmp_path) == {}
+    assert g.glossed("监管", folder=tmp_path) == "监管"

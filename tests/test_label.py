@@ -7,10 +7,11 @@ import pandas as pd
 import pytest
 
 import antcorpus
-from antcorpus.config import DATA, read_tsv
+from antcorpus.config import SEEDS, read_tsv
+from antcorpus.corpus.knowledge import analysis_dir, resource_rows
 from antcorpus.project import label
 
-BLIND = DATA / "labels" / "blind-2026"
+BLIND = analysis_dir(SEEDS) / "labels"
 
 
 def toy_sentences() -> pd.DataFrame:
@@ -34,7 +35,7 @@ def toy_sentences() -> pd.DataFrame:
 def real(corpus):
     """The real sentences, the earlier labelled sample and a seed-2026 draw."""
     sentences = antcorpus.corpus_reshape(corpus, "sentences")
-    earlier = pd.DataFrame(read_tsv(DATA / "tone_labels.tsv"))
+    earlier = pd.DataFrame(resource_rows("tone_labels", SEEDS))
     return sentences, earlier, *label.draw_items(sentences, earlier, 160, 2026)
 
 
@@ -90,7 +91,7 @@ def test_shuffle_is_seeded_and_mixes_pieces(real):
 def test_committed_blind_draw_is_the_seed_2026_draw(real):
     _, _, sheet, key = real
     committed = pd.DataFrame(read_tsv(BLIND / "sheet.tsv"))
-    assert committed.equals(sheet), "blind-2026/sheet.tsv is not the recorded draw"
+    assert committed.equals(sheet), "analysis/labels/sheet.tsv is not the recorded draw"
     pd.testing.assert_frame_equal(label.read_key(BLIND / "key.tsv"), key)
     head = (BLIND / "sheet.tsv").read_text(encoding="utf-8").split("\nitem\t")[0]
     assert "tone_labels.tsv" in head and re.search(r"earlier labelled sample", head)
@@ -167,7 +168,34 @@ def test_cli_join_writes_a_joined_file(tmp_path):
 
 def test_guideline_is_short_blind_and_quotes_no_corpus_sentence(real):
     sentences = real[0]
-    guide = (DATA / "tone_guideline.md").read_text(encoding="utf-8")
+    guide = (analysis_dir(SEEDS) / "tone_guideline.md").read_text(encoding="utf-8")
     assert len(guide.splitlines()) < 80
     assert all(name in guide for name in ("optimistic", "neutral", "critical"))
     assert not [t for t in sentences["text"] if t[:12] in guide], "example leaks"
+
+
+def test_draw_without_an_earlier_sample():
+    sheet, key = label.draw_items(
+        toy_sentences(), pd.DataFrame(columns=label.EARLIER), 40, 1
+    )
+    assert len(sheet) == 40 and key["earlier_row"].isna().all()
+
+
+def test_cli_paths_default_to_the_corpus_labels_folder(tmp_path, monkeypatch):
+    """label and join read and write analysis/labels of --corpus by default."""
+    folder = tmp_path / "analysis" / "labels"
+    folder.mkdir(parents=True)
+    assert label.labels_dir(tmp_path) == folder
+    (folder / "sheet.tsv").write_text("# sheet\nitem\ttext\nb001\t甲\n", "utf-8")
+    (folder / "key.tsv").write_text(
+        "# key\nitem\tdoc_id\tera\tsentence\tearlier_row\tdrawn\nb001\tx\te\t5\t\t1\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO("c\n"))
+    monkeypatch.setattr("sys.stdout", io.StringIO())
+    assert label.main(["label", "--corpus", str(tmp_path), "--annotator", "ann"]) == 0
+    written = read_tsv(folder / "labels-ann.tsv")
+    assert written == [{"item": "b001", "annotator": "ann", "label": "critical"}]
+    out = tmp_path / "joined.tsv"
+    assert label.main(["join", "--corpus", str(tmp_path), "--out", str(out)]) == 0
+    assert [(r["item"], r["annotator"]) for r in read_tsv(out)] == [("b001", "ann")]

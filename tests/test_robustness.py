@@ -202,3 +202,65 @@ def test_feature_placebo_counts_reference_pieces_reaching_the_real_t():
     # r1 against [0, 0]: sd 0, infinitely far; r2 and r3 against [100, 0]: |t| = 0.577
     assert (row["placebos"], row["placebos_at_least"]) == (3, 1)
     assert np.isinf(row["placebo_max_abs_t"])
+
+
+def test_feature_placebo_with_several_target_pieces_uses_their_mean_rate():
+    groups = pd.Series(
+        {"t": "late", "t2": "late", "r1": "early", "r2": "early", "r3": "early"}
+    )
+    dfm = pd.concat(
+        [toy_dfm(), pd.DataFrame({"合规": [7], "平台": [3], "x": [90]}, index=["t2"])]
+    )
+    table = placebo.feature_placebo(dfm, groups, "late", "early", {"c": {"合规"}})
+    # the case is the target pieces' mean rate, 800 per 10k, against [100, 0, 0]
+    assert table.loc["c", "real_abs_t"] == pytest.approx(
+        766.667 / (57.735 * (4 / 3) ** 0.5), rel=1e-3
+    )
+    assert table.attrs["statistic"].endswith("mean rate")
+    one = placebo.feature_placebo(toy_dfm(), groups, "late", "early", {"c": {"合规"}})
+    assert one.attrs["statistic"] == "Crawford-Howell t"
+
+
+def test_usable_grid_drops_the_genre_matched_reference_without_a_regex():
+    grid = robustness.DEFAULT_GRID
+    assert robustness.usable_grid(grid, "report") == grid
+    without = robustness.usable_grid(grid, None)
+    assert without["reference"] == ["era"] and grid["reference"][1] == "genre-matched"
+    assert len(robustness.spec_grid(**without)) == 16
+
+
+def test_genre_matched_spec_needs_a_regex():
+    corpus = pd.DataFrame(
+        {"doc_id": ["a"], "era": ["late"], "text": ["文本"], "genre": ["x"]}
+    )
+    spec = robustness.Spec("jieba", "none", False, "genre-matched")
+    with pytest.raises(ValueError, match="genre"):
+        robustness.spec_tokens(corpus, spec, "late", "early", None)
+
+
+def test_robustness_curve_skips_genre_matched_and_says_so(monkeypatch):
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["t", "r1", "r2", "r3"],
+            "era": ["late", "early", "early", "early"],
+            "text": ["合规合规平台", "平台", "平台合规", "平台平台"],
+            "genre": ["g"] * 4,
+        }
+    )
+    monkeypatch.setattr(
+        variants, "tokens_variant", lambda texts, seg, stop: [list(t) for t in texts]
+    )
+    grid = {
+        "segmenter": ["jieba"],
+        "stoplist": ["none"],
+        "masked": [False],
+        "reference": ["era", "genre-matched"],
+    }
+    curve = robustness.robustness_curve(corpus, {"合": {"合"}}, "late", "early", grid)
+    assert set(curve["reference"]) == {"era"}
+    assert curve.attrs["skipped"] == ["genre-matched reference"]
+    both = robustness.robustness_curve(
+        corpus, {"合": {"合"}}, "late", "early", grid, "g"
+    )
+    assert set(both["reference"]) == {"era", "genre-matched"}
+    assert both.attrs["skipped"] == []

@@ -11,7 +11,7 @@ import yaml
 import antcorpus
 from antcorpus.config import REPO, SEEDS
 from antcorpus.corpus.sources import read_sums
-from antcorpus.text.tokens import tokenizer
+from antcorpus.text.tokens import _tokenizer
 
 SHARED = REPO.parent / "shared" / "seeds"
 CATALOG = yaml.safe_load((SEEDS / "catalog.yaml").read_text(encoding="utf-8"))
@@ -47,17 +47,19 @@ def test_loading_writes_nothing_into_the_corpus_folder(tmp_path, monkeypatch):
     copy = tmp_path / "seeds"
     shutil.copytree(SEEDS, copy)
     before = sorted(
-        (p.name, p.stat().st_mtime_ns, p.read_bytes()) for p in copy.iterdir()
+        (str(p), p.stat().st_mtime_ns, p.read_bytes())
+        for p in copy.rglob("*")
+        if p.is_file()
     )
     monkeypatch.setenv("ANTCORPUS_CACHE", str(tmp_path / "cache"))
     corpus = antcorpus.load_corpus(copy)
     antcorpus.cleaning_report(copy)
     antcorpus.tokens_corpus(list(corpus.text))
+    files = [p for p in copy.rglob("*") if p.is_file()]
     assert (
-        sorted((p.name, p.stat().st_mtime_ns, p.read_bytes()) for p in copy.iterdir())
-        == before
+        sorted((str(p), p.stat().st_mtime_ns, p.read_bytes()) for p in files) == before
     )
-    tokenizer.cache_clear()  # it was built with the temporary cache folder
+    _tokenizer.cache_clear()  # it was built with the temporary cache folder
 
 
 def test_data_card_era_table_matches_the_corpus(corpus):

@@ -24,16 +24,18 @@ from antcorpus.project.runner import notebooks
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 SCREENSHOTS = REPO / "build" / "screenshots"
-FIND_HAN = (
+# Marks every visible element whose own text holds Chinese, so each can be checked.
+MARK_HAN = (
     "\n"
     "const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);\n"
+    "let n = 0;\n"
     "while (walker.nextNode()) {\n"
     "  const el = walker.currentNode.parentElement;\n"
     "  if (/[\\u4e00-\\u9fff]/.test(walker.currentNode.textContent)"
-    " && el.offsetParent !== null) {\n"
-    "    el.id = el.id || 'antcorpus-han-probe'; return el.id; }\n"
+    " && el.offsetParent !== null && !el.hasAttribute('data-han')) {\n"
+    "    el.setAttribute('data-han', String(n++)); }\n"
     "}\n"
-    "return null;"
+    "return n;"
 )
 
 
@@ -125,16 +127,17 @@ def browser(site, tmp_path_factory):
         yield opened
 
 
-def platform_fonts(driver, selector: str) -> list[dict]:
-    """The fonts Chromium actually used for an element's text (DevTools protocol)."""
+def platform_fonts(driver, selector: str) -> list[list[dict]]:
+    """The fonts Chromium used for the text of each element matching `selector`."""
     driver.execute_cdp_cmd("DOM.enable", {})
     driver.execute_cdp_cmd("CSS.enable", {})
-    root = driver.execute_cdp_cmd("DOM.getDocument", {})["root"]["nodeId"]
-    node = driver.execute_cdp_cmd(
-        "DOM.querySelector", {"nodeId": root, "selector": selector}
-    )["nodeId"]
-    return driver.execute_cdp_cmd("CSS.getPlatformFontsForNode", {"nodeId": node})[
-        "fonts"
+    root = driver.execute_cdp_cmd("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    nodes = driver.execute_cdp_cmd(
+        "DOM.querySelectorAll", {"nodeId": root, "selector": selector}
+    )["nodeIds"]
+    return [
+        driver.execute_cdp_cmd("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        for node in nodes
     ]
 
 
@@ -159,7 +162,7 @@ def test_the_font_check_fails_on_a_page_without_a_cjk_font(site, browser):
     )
     driver, base = browser
     driver.get(f"{base}/control.html")
-    assert not [f for f in platform_fonts(driver, "#c") if is_cjk(f)]
+    assert not [f for f in platform_fonts(driver, "#c")[0] if is_cjk(f)]
 
 
 @pytest.mark.parametrize(
@@ -176,12 +179,14 @@ def test_page_opens_without_console_errors_and_draws_chinese_with_a_cjk_font(
     driver.save_screenshot(str(SCREENSHOTS / page.replace(".html", ".png")))
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, errors
-    probe = driver.execute_script(FIND_HAN)
-    assert probe, "no visible Chinese text on the page"
-    fonts = platform_fonts(driver, f"#{probe}")
-    assert [f for f in fonts if is_cjk(f)], (
-        f"Chinese on {page} drawn with {fonts}, not a CJK font"
-    )
+    assert driver.execute_script(MARK_HAN), "no visible Chinese text on the page"
+    # Every element with Chinese text of its own: code, prose, tables, captions.
+    bad = [
+        (driver.find_element("css selector", f'[data-han="{i}"]').text[:40], fonts)
+        for i, fonts in enumerate(platform_fonts(driver, "[data-han]"))
+        if not [f for f in fonts if is_cjk(f)]
+    ]
+    assert not bad, f"Chinese on {page} drawn without a CJK font: {bad[:3]}"
 
 
 def test_notebook_pages_load_nothing_from_the_network(site):

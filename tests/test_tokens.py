@@ -20,7 +20,7 @@ CONTEXTS = ["我们认为{}非常重要。", "据报道，{}今年表现如何�
 
 def test_tokenizer_is_private_with_cache_in_project(monkeypatch):
     monkeypatch.delenv("ANTCORPUS_CACHE", raising=False)
-    tk.tokenizer.cache_clear()
+    tk._tokenizer.cache_clear()
     mine = tk.tokenizer()
     assert mine is not jieba.dt and mine.initialized
     assert mine.tmp_dir == str(REPO / ".cache" / "jieba")
@@ -104,7 +104,8 @@ def test_tokenize_drops_punctuation_numbers_stray_letters():
 def test_name_variants_stay_distinct_unless_aliased():
     text = "蚂蚁金服更名为蚂蚁集团"
     assert antcorpus.tokenize(text) == ["蚂蚁金服", "更名", "蚂蚁集团"]
-    assert antcorpus.tokenize(text, aliases=antcorpus.ALIASES) == [
+    aliases = antcorpus.corpus_knowledge().aliases
+    assert antcorpus.tokenize(text, aliases=aliases) == [
         "蚂蚁集团",
         "更名",
         "蚂蚁集团",
@@ -149,3 +150,26 @@ def test_top_tokens_hold_no_artifacts(corpus):
     assert not set(top) & artifacts
     assert all(len(w) > 1 for w in top)
     assert {"蚂蚁金服", "支付宝", "监管", "合规"} <= set(top)
+
+
+def test_an_edited_dictionary_is_never_served_stale(monkeypatch, tmp_path):
+    """Editing analysis/domain_dict.tsv while a kernel runs changes the next tokens."""
+    monkeypatch.setenv("ANTCORPUS_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "corpus"
+    (folder / "analysis").mkdir(parents=True)
+    path = folder / "analysis" / "domain_dict.tsv"
+    path.write_text("word\tcategory\n", encoding="utf-8")
+    monkeypatch.setenv("ANTCORPUS_SEEDS", str(folder))
+    text = ["网经社报道蚂蚁金服。"]
+    before = antcorpus.tokens_corpus(text)
+    path.write_text("word\tcategory\n网经社\tentity\n蚂蚁金服\tentity\n", "utf-8")
+    after = antcorpus.tokens_corpus(text)
+    assert "网经社" not in before[0] and after == [["网经社", "报道", "蚂蚁金服"]]
+    path.write_text("word\tcategory\n", encoding="utf-8")
+    assert antcorpus.tokens_corpus(text) == before
+
+
+def test_words_can_be_given_explicitly():
+    text = "网经社报道。"
+    assert "网经社" not in antcorpus.tokenize(text, words=())
+    assert antcorpus.tokenize(text, words=["网经社"])[0] == "网经社"

@@ -8,12 +8,13 @@ import pandas as pd
 import pytest
 
 import antcorpus
-from antcorpus.config import DATA, read_tsv
+from antcorpus.config import SEEDS
+from antcorpus.corpus.knowledge import resource_rows
 from antcorpus.stats import tone
 
 
 def test_lexicons_load_with_both_polarities():
-    lex = tone.lexicons()
+    lex = tone.lexicons(SEEDS)
     assert tuple(lex) == tone.TONE_LEXICONS + tone.VOCABULARY_LEXICONS
     assert tuple(lex) == ("finance", "hownet", "dutir", "frames")
     for name, sides in lex.items():
@@ -23,7 +24,7 @@ def test_lexicons_load_with_both_polarities():
 
 
 def test_frame_terms_segment_whole():
-    for row in read_tsv(DATA / "frames.tsv"):
+    for row in resource_rows("frames", SEEDS):
         assert antcorpus.tokens_segment(row["term"]) == [row["term"]], row["term"]
         assert row["polarity"] in {"1", "-1"}
 
@@ -70,7 +71,7 @@ def test_cohen_kappa_hand_computed():
 
 
 def test_labelled_sample_is_balanced_valid_and_still_in_the_corpus(corpus):
-    labels = pd.DataFrame(read_tsv(DATA / "tone_labels.tsv"))
+    labels = pd.DataFrame(resource_rows("tone_labels", SEEDS))
     assert len(labels) >= 60 and set(labels["label"]) <= set(tone.LABELS)
     assert labels["era"].value_counts().min() >= 20
     sentences = set(antcorpus.corpus_reshape(corpus, "sentences")["text"])
@@ -84,7 +85,7 @@ def test_labelled_sample_is_the_draw_its_header_records(corpus):
 
     The header records tone_sample(per_era=22, seed=2025, min_chars=15).
     """
-    labels = pd.DataFrame(read_tsv(DATA / "tone_labels.tsv"))
+    labels = pd.DataFrame(resource_rows("tone_labels", SEEDS))
     drawn = tone.tone_sample(
         antcorpus.corpus_reshape(corpus, "sentences"),
         ["2016–2018", "2020", "2025"],
@@ -97,3 +98,30 @@ def test_labelled_sample_is_the_draw_its_header_records(corpus):
 def test_net_tones_per_resample():
     got = tone.net_tones(np.array([[3, 0], [0, 0]]), np.array([[1, 0], [0, 0]]))
     assert got[0] == 0.5 and np.isnan(got[1])
+
+
+def test_frames_come_from_the_corpus_folder_only(tmp_path):
+    """A corpus without analysis/frames.tsv gets the tone lexicons and no frames."""
+    assert tuple(tone.lexicons(tmp_path)) == tone.TONE_LEXICONS
+    (tmp_path / "analysis").mkdir()
+    (tmp_path / "analysis" / "frames.tsv").write_text(
+        "term\tpolarity\n增长\t1\n整改\t-1\n", encoding="utf-8"
+    )
+    frames = tone.lexicons(tmp_path)["frames"]
+    assert frames == {"positive": {"增长"}, "negative": {"整改"}}
+
+
+def test_piece_test_single_case_and_permutation():
+    values = pd.Series({"t1": 0.1, "r1": 0.5, "r2": 0.6, "r3": 0.4, "r4": float("nan")})
+    one = tone.piece_test(values, ["t1"], ["r1", "r2", "r3", "r4"])
+    assert one["test"] == "Crawford–Howell" and one["statistic_name"] == "t"
+    assert one["n_reference"] == 3 and one["rank"] == 4 and one["p_floor"] == 1 / 4
+    assert one["p_less"] < 0.05 < one["p_greater"]
+    values["t2"] = 0.2
+    two = tone.piece_test(values, ["t1", "t2"], ["r1", "r2", "r3"])
+    assert two["test"] == "exact permutation" and two["n_target"] == 2
+    assert two["statistic"] == pytest.approx(0.15 - 0.5)
+    assert two["p_less"] == pytest.approx(1 / 10) and two["p_floor"] == 1 / 10
+    assert (two["target_min"], two["target_max"]) == (0.1, 0.2)
+    with pytest.raises(ValueError):
+        tone.piece_test(values, ["missing"], ["r1"])

@@ -9,6 +9,8 @@ from gensim.corpora import Dictionary
 from gensim.models import CoherenceModel
 from sklearn.metrics import adjusted_rand_score
 
+from antcorpus.config import SEEDS
+from antcorpus.corpus.knowledge import resource_rows
 from antcorpus.stats import topic_fits, topic_nmf, topic_npmi, topic_reading, topics
 from antcorpus.stats import topic_replication as rep
 
@@ -158,7 +160,7 @@ def test_topic_concentration_is_token_mass_from_the_largest_piece():
 
 
 def test_unstable_topics_lose_their_label():
-    rows = topic_reading.read_tsv(topic_reading.LABELS_FILE)
+    rows = resource_rows("topic_labels", SEEDS)
     k, seed = int(rows[0]["k"]), int(rows[0]["seed"])
     mine = [r for r in rows if int(r["k"]) == k and int(r["seed"]) == seed]
     tops = [["x"] * 5 for _ in range(k)]
@@ -166,7 +168,7 @@ def test_unstable_topics_lose_their_label():
         tops[int(r["topic"]) - 1] = r["top_words"].split()
     stable = [True] * k
     stable[int(mine[0]["topic"]) - 1] = False
-    got = topic_reading.topic_labels(k, seed, tops, stable=stable)
+    got = topic_reading.topic_labels(k, seed, tops, stable=stable, folder=SEEDS)
     assert got[int(mine[0]["topic"]) - 1] == topic_reading.UNSTABLE
     assert got.count(topic_reading.UNSTABLE) == 1
 

@@ -7,6 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from antcorpus.config import SEEDS
+from antcorpus.corpus.knowledge import domain_words, resource_rows
 from antcorpus.stats import topic_reading as shares
 from antcorpus.stats import topics
 from antcorpus.text import units as text_units
@@ -104,18 +106,29 @@ def test_shares_weighted_with_interval():
 
 
 def test_labels_apply_only_while_top_words_match():
-    rows = [r for r in shares.read_tsv(shares.LABELS_FILE)]
+    rows = resource_rows("topic_labels", SEEDS)
     assert rows, "the reviewed label file is empty"
     k, seed = int(rows[0]["k"]), int(rows[0]["seed"])
     mine = [r for r in rows if (int(r["k"]), int(r["seed"])) == (k, seed)]
     tops = [["x"] * 6 for _ in range(k)]
     for r in mine:
         tops[int(r["topic"]) - 1] = r["top_words"].split() + ["x"]
-    got = shares.topic_labels(k, seed, tops)
+    got = shares.topic_labels(k, seed, tops, folder=SEEDS)
     assert [got[int(r["topic"]) - 1] for r in mine] == [r["label"] for r in mine]
     changed = int(mine[0]["topic"]) - 1
     tops[changed] = ["changed"] + tops[changed][1:]
-    assert shares.topic_labels(k, seed, tops)[changed] == shares.UNREVIEWED
+    assert (
+        shares.topic_labels(k, seed, tops, folder=SEEDS)[changed] == shares.UNREVIEWED
+    )
+
+
+def test_a_corpus_without_reviewed_labels_leaves_topics_unreviewed(tmp_path):
+    tops = [["支付", "银行"], ["监管", "合规"]]
+    assert shares.topic_labels(2, 0, tops, folder=tmp_path) == [shares.UNREVIEWED] * 2
+    got = shares.topic_labels(2, 0, tops, stable=[True, False], folder=tmp_path)
+    assert got == [shares.UNREVIEWED, shares.UNSTABLE]
+    table = shares.topic_table(tops, got, folder=tmp_path)
+    assert table["top_words"].tolist() == ["支付 · 银行", "监管 · 合规"]
 
 
 def test_excerpts_pick_the_most_dominated_units():
@@ -140,17 +153,19 @@ def test_reviewed_labels_match_a_fresh_fit_of_the_real_corpus(corpus):
     import antcorpus
     from antcorpus.text import units
 
-    rows = shares.read_tsv(shares.LABELS_FILE)
+    rows = resource_rows("topic_labels", SEEDS)
     k, seed = int(rows[0]["k"]), int(rows[0]["seed"])
     raw = units.corpus_reshape(corpus, "units")
     _, docs = units.units_pack(
-        raw, antcorpus.tokens_corpus(raw["text"].tolist()), topics.MIN_TOKENS
+        raw,
+        antcorpus.tokens_corpus(raw["text"].tolist(), words=domain_words(SEEDS)),
+        topics.MIN_TOKENS,
     )
     settings = topics.LdaSettings()
     d = topics.topics_dictionary(docs, settings)
     first = topics.topics_top(topics.topics_fit(docs, d, k, seed, settings), 10)
     assert first == topics.topics_top(topics.topics_fit(docs, d, k, seed, settings), 10)
-    labels = shares.topic_labels(k, seed, first)
+    labels = shares.topic_labels(k, seed, first, folder=SEEDS)
     reviewed = [
         int(r["topic"]) for r in rows if (int(r["k"]), int(r["seed"])) == (k, seed)
     ]

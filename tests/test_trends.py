@@ -5,8 +5,14 @@ import pandas as pd
 import pytest
 
 import antcorpus
+from antcorpus.config import REPO, SEEDS
+from antcorpus.corpus import corpus_eras
+from antcorpus.plots.trends import tick_step
 from antcorpus.stats import trends, years
 from antcorpus.text import units
+
+POETRY = REPO / "corpora" / "tang-song-shi"
+ANT_SPAN = (1990, 2029)
 
 
 def test_chunks_pack_whole_sentences():
@@ -38,7 +44,7 @@ def test_corpus_units_cover_every_piece_and_its_text(corpus):
 
 
 def test_concept_terms_segment_whole_and_count():
-    groups = trends.concept_groups()
+    groups = trends.concept_groups()  # the default folder: seeds/, the Ant corpus
     assert groups["term"].is_unique, "a term belongs to one group only"
     for term in groups["term"]:
         assert antcorpus.tokenize(term) == [term], term
@@ -70,6 +76,9 @@ def test_time_bin():
     assert trends.time_bin(ts("2017-01-01"), ts("2017-12-31")) == "2017"
     assert trends.time_bin(pd.NaT, pd.NaT) == "undated"
     assert trends.time_bin(ts("2017-06-01"), ts("2018-05-31")) == "undated"
+    assert trends.time_bin(ts("0729-01-01"), ts("0729-12-31")) == "0729", (
+        "years sort as strings, so they carry four digits"
+    )
 
 
 def test_bootstrap_rate_degenerate_and_seeded():
@@ -92,12 +101,40 @@ def test_trend_table_counts_pieces_tokens_and_hits():
 
 def test_years_mentioned_skip_amounts_and_masks():
     assert years.years_mentioned(
-        "2014年到2017年，增长12.2015%，2000亿元，####年，2004-2011，20201"
+        "2014年到2017年，增长12.2015%，2000亿元，####年，2004-2011，20201", ANT_SPAN
     ) == [2014, 2017, 2004, 2011]
 
 
+def test_years_mentioned_only_within_the_span():
+    text = "开元二十九年即741年，至1061年；另有3000人、1985年、९९९年"
+    assert years.years_mentioned(text, (690, 1279)) == [741, 1061]
+    assert years.years_mentioned(text, ANT_SPAN) == []
+    assert years.years_mentioned(text, (1980, 3000)) == [1985]
+
+
+def test_year_span_comes_from_the_corpus_eras():
+    assert years.year_span(corpus_eras(SEEDS)) == ANT_SPAN
+    assert years.year_span(corpus_eras(SEEDS), lookback=0) == (2010, 2029)
+    assert years.year_span(corpus_eras(POETRY)) == (690, 1279)
+    undated = pd.DataFrame({"name": ["x"], "start": [pd.NaT], "end": [pd.NaT]})
+    assert years.year_span(undated) is None
+
+
+def test_recent_default_is_the_year_after_the_reference_era():
+    assert years.recent_default(corpus_eras(SEEDS), "2016–2018") == 2019
+    assert years.recent_default(corpus_eras(POETRY), "盛唐") == 766
+    assert years.recent_default(corpus_eras(SEEDS), "undated") is None
+    assert years.recent_default(corpus_eras(SEEDS), None) is None
+
+
+def test_poetry_names_no_years_in_arabic_numerals():
+    poetry = antcorpus.load_corpus(POETRY)
+    span = years.year_span(corpus_eras(POETRY))
+    assert years.textstat_years(poetry, span).empty
+
+
 def test_years_table_never_holds_a_masked_year(corpus):
-    table = years.textstat_years(corpus)
+    table = years.textstat_years(corpus, ANT_SPAN)
     luwei = table[table.doc_id == "luwei-2017-book-review"]
     assert luwei.empty, (
         "卢伟's rewritten years are masked as #### and must not be read as years"
@@ -147,7 +184,7 @@ def test_years_summary_counts_pieces_without_years():
     table = pd.DataFrame(
         {"doc_id": ["a", "a"], "era": ["x", "x"], "year": [2014, 2020], "count": [3, 1]}
     )
-    got = years.years_summary(table, corpus, by="era").iloc[0]
+    got = years.years_summary(table, corpus, by="era", recent=2019).iloc[0]
     assert (
         got.pieces,
         got.pieces_with_years,
@@ -156,6 +193,8 @@ def test_years_summary_counts_pieces_without_years():
         got.latest,
     ) == (2, 1, 4, 2014, 2020)
     assert got.median_year == 2014 and got.share_2019_on == 0.25
+    plain = years.years_summary(table, corpus, by="era")
+    assert not [c for c in plain.columns if c.startswith("share_")]
 
 
 def test_bootstrap_interval_vectorised_and_seeded():
@@ -177,3 +216,9 @@ def test_bootstrap_interval_vectorised_and_seeded():
         np.random.default_rng(1),
     )
     assert lo2[0] == lo and hi2[1] == 4.0
+
+
+def test_tick_step_every_year_when_few_else_round_steps():
+    assert tick_step(2016, 2026) == 1
+    assert tick_step(729, 1168) == 50
+    assert tick_step(1990, 2029, most=30) == 2

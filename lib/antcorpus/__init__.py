@@ -1,6 +1,7 @@
 """antcorpus: load, clean, tokenize and analyse a small Chinese corpus.
 
-The corpus is about 蚂蚁金服 / 蚂蚁集团.
+Built for the repository's corpus about 蚂蚁金服 / 蚂蚁集团 (seeds/); any corpus folder
+laid out the same way works, its own knowledge in its `analysis/` folder.
 
 Layers, each importing only those before it: `corpus` (raw folder → cleaned pieces),
 `text` (units, tokens, glossary), `stats` (tables, never figures) and `plots` (figures
@@ -13,12 +14,12 @@ from .corpus import (
     clean_text,
     cleaning_report,
     corpus_eras,
+    corpus_knowledge,
     load_corpus,
     opencc_compare,
     source_report,
 )
 from .text import (
-    ALIASES,
     corpus_reshape,
     domain_terms,
     stopwords,
@@ -29,11 +30,11 @@ from .text import (
 
 __version__ = "0.2.0"
 __all__ = [
-    "ALIASES",
     "CorpusError",
     "clean_text",
     "cleaning_report",
     "corpus_eras",
+    "corpus_knowledge",
     "corpus_reshape",
     "domain_terms",
     "load_corpus",

@@ -13,6 +13,14 @@ from .config import cache_dir
 from .errors import CacheError
 
 
+def code_version(*modules) -> str:
+    """SHA-256 (16 hex digits) of the modules' source: part of every cache key."""
+    digest = hashlib.sha256()
+    for module in modules:
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def cache_key(parts: Iterable[str]) -> str:
     """SHA-256 over the parts, NUL-separated: any change to any part changes the key."""
     digest = hashlib.sha256()

@@ -4,6 +4,7 @@ from ..errors import CorpusError
 from .clean import clean_text
 from .convert import opencc_compare
 from .init import draft_catalog
+from .knowledge import Knowledge, corpus_knowledge
 from .load import (
     cleaning_report,
     corpus_eras,
@@ -15,8 +16,10 @@ from .plain import detect_script, read_plain
 
 __all__ = [
     "CorpusError",
+    "Knowledge",
     "clean_text",
     "cleaning_report",
+    "corpus_knowledge",
     "corpus_eras",
     "detect_script",
     "draft_catalog",

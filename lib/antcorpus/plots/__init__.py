@@ -11,10 +11,10 @@ from .clouds import (
     cloud_draw, cloud_figure,
 )
 from .counts import (
-    plot_top_terms,
+    colour_name, era_slug, plot_top_terms,
 )
 from .describe import (
-    piece_label, plot_cleaning, plot_era_balance, plot_timeline,
+    piece_label, plot_cleaning, plot_era_balance, plot_timeline, year_step,
 )
 from .diversity import (
     plot_lexdiv,
@@ -38,7 +38,7 @@ from .topics import (
     plot_heatmap, plot_recurrence, plot_share_bars, plot_sweep,
 )
 from .trends import (
-    plot_trends,
+    plot_trends, tick_step,
 )
 from .years import (
     plot_years,
@@ -46,11 +46,12 @@ from .years import (
 
 __all__ = [
     "annotated_heatmap", "cjk_font", "cjk_style", "cloud_draw", "cloud_figure",
-    "era_colours", "figure_axes", "font_path", "grouped_bars", "missing_glyphs",
-    "parts_by", "piece_label", "plot_cleaning", "plot_dispersion", "plot_distance",
-    "plot_era_balance", "plot_heatmap", "plot_keyness_bars", "plot_keyness_scatter",
-    "plot_lexdiv", "plot_piece_rates", "plot_recurrence", "plot_share_bars",
-    "plot_spec_curve", "plot_sweep", "plot_timeline", "plot_tone", "plot_top_terms",
-    "plot_trends", "plot_years", "rc_params", "save_figure", "strict_glyphs",
+    "colour_name", "era_colours", "era_slug", "figure_axes", "font_path",
+    "grouped_bars", "missing_glyphs", "parts_by", "piece_label", "plot_cleaning",
+    "plot_dispersion", "plot_distance", "plot_era_balance", "plot_heatmap",
+    "plot_keyness_bars", "plot_keyness_scatter", "plot_lexdiv", "plot_piece_rates",
+    "plot_recurrence", "plot_share_bars", "plot_spec_curve", "plot_sweep",
+    "plot_timeline", "plot_tone", "plot_top_terms", "plot_trends", "plot_years",
+    "rc_params", "save_figure", "strict_glyphs", "tick_step", "year_step",
 ]
 # fmt: on

@@ -17,16 +17,40 @@ def piece_label(row, width: int = 16) -> str:
     return f"{row.doc_id}\n{title}"
 
 
+def year_step(years: float, most: int = 12) -> int:
+    """A round number of years between ticks, so an axis of `years` has <= `most`."""
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if years / step <= most:
+            return step
+    return int(np.ceil(years / most / 1000) * 1000)
+
+
 def _dated_bars(ax, dated: pd.DataFrame, colours: dict) -> None:
-    """Dated pieces as bars over their date span, token counts beside, year axis."""
+    """Dated pieces as bars over their date span, token counts beside, year axis.
+
+    A bar is at least 20 days (or 1/200 of the axis) wide so a day-dated piece shows;
+    ticks fall on round years, at most a dozen over the axis.
+    """
+    span = (
+        mdates.date2num(dated["date_end"].max() + pd.Timedelta(days=1))
+        - mdates.date2num(dated["date_start"].min())
+        if len(dated)
+        else 0.0
+    )
     for y, row in enumerate(dated.itertuples()):
         start, end = (
             mdates.date2num(row.date_start),
             mdates.date2num(row.date_end + pd.Timedelta(days=1)),
         )
-        ax.barh(y, max(end - start, 20), left=start, height=0.6, color=colours[row.era])
+        ax.barh(
+            y,
+            max(end - start, 20, span / 200),
+            left=start,
+            height=0.6,
+            color=colours[row.era],
+        )
         ax.text(
-            end + 25,
+            end + max(25, span / 150),
             y,
             f"{row.n_tokens:,} tokens",
             va="center",
@@ -36,7 +60,7 @@ def _dated_bars(ax, dated: pd.DataFrame, colours: dict) -> None:
     ax.set_yticks(
         range(len(dated)), [piece_label(r) for r in dated.itertuples()], fontsize=8
     )
-    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_locator(mdates.YearLocator(year_step(span / 365.25)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.set_xlabel(
         "content date (bar = the span the catalogued date allows: "
@@ -75,7 +99,8 @@ def _era_legend(ax, table: pd.DataFrame, order: list[str], colours: dict) -> Non
 def plot_timeline(table: pd.DataFrame, order: list[str], axes=None):
     """Pieces on a content-date axis, undated pieces apart.
 
-    A bar spans the date's precision.
+    A bar spans the date's precision. Undated pieces get a side panel (none when every
+    piece is dated, unless the caller passes two axes).
     """
     colours = era_colours(order)
     dated = table[table["date_start"].notna()].sort_values(
@@ -83,16 +108,23 @@ def plot_timeline(table: pd.DataFrame, order: list[str], axes=None):
     )
     undated = table[table["date_start"].isna()]
     with cjk_style():
-        fig, (ax, side) = figure_axes(
-            axes,
-            nrows=1,
-            ncols=2,
-            figsize=(10, 0.6 * len(table) + 1.6),
-            sharey=False,
-            gridspec_kw={"width_ratios": [5, 1.2]},
-        )
+        if axes is None and undated.empty:  # no side panel for undated pieces
+            fig, ax = figure_axes(None, figsize=(8.5, 0.6 * len(table) + 1.6))
+            side = None
+        else:
+            fig, (ax, side) = figure_axes(
+                axes,
+                nrows=1,
+                ncols=2,
+                figsize=(10, 0.6 * len(table) + 1.6),
+                sharey=False,
+                gridspec_kw={"width_ratios": [5, 1.2]},
+            )
         _dated_bars(ax, dated, colours)
-        _undated_bars(side, dated, undated, colours["undated"])
+        if side is not None and undated.empty:
+            side.set_axis_off()
+        elif side is not None:
+            _undated_bars(side, dated, undated, colours["undated"])
         _era_legend(ax, table, order, colours)
         ax.set_title(
             f"The corpus on its content-date axis: {len(table)} pieces "

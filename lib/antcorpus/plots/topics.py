@@ -121,7 +121,7 @@ def plot_recurrence(table: pd.DataFrame, axes=None):
             _bars(row[1], part, "max_piece_share", 0.6, part["one_piece"], "#D55E00")
             row[0].set_ylabel(f"{method.upper()} topic", fontsize=8)
         axes[0][0].set_title(
-            "share of other report seeds where the topic recurs\n"
+            "share of the other seeds' runs where the topic recurs\n"
             "(best-match Jaccard >= 0.5); stable if > 50%",
             fontsize=8,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .base import cjk_style, era_colours, figure_axes
+from .trends import MAX_TICKS, tick_step
 
 
 def plot_years(table: pd.DataFrame, corpus: pd.DataFrame, order: list[str], ax=None):
@@ -36,7 +37,8 @@ def plot_years(table: pd.DataFrame, corpus: pd.DataFrame, order: list[str], ax=N
         ax.set_yticks(range(len(pieces)), [f"{d} ({n})" for d, n in labels], fontsize=8)
         seen = [*table["year"], *dated["date_start"].dt.year]
         if seen:
-            ax.set_xticks(range(min(seen) // 2 * 2, max(seen) + 2, 2))
+            step = max(2, tick_step(min(seen), max(seen), most=2 * MAX_TICKS))
+            ax.set_xticks(range(min(seen) // step * step, max(seen) + step, step))
         ax.set_xlabel("year mentioned in the text (dot area = number of mentions)")
         ax.grid(axis="x", color="0.92")
         ax.legend(loc="lower left", fontsize=8)

@@ -40,7 +40,10 @@ def timed(times: dict, name: str):
 
 def domain_words() -> list[str]:
     """The words of the project's domain dictionary."""
-    lines = (DATA / "domain_dict.tsv").read_text(encoding="utf-8").splitlines()
+    path = (
+        Path(__file__).resolve().parents[3] / "seeds" / "analysis" / "domain_dict.tsv"
+    )
+    lines = path.read_text(encoding="utf-8").splitlines()
     rows = [x.split("\t")[0] for x in lines if x and not x.startswith("#")]
     return rows[1:]
 

@@ -1,13 +1,15 @@
 """Blind tone labels: draw a sheet and its key, label in the terminal, join afterwards.
 
-    python -m antcorpus.project.label draw --out FOLDER [--n 160] [--seed 2026]
-    python -m antcorpus.project.label label --sheet FOLDER/sheet.tsv --out labels.tsv \\
-        --annotator NAME
-    python -m antcorpus.project.label join --key FOLDER/key.tsv --labels a.tsv [b.tsv]\\
-        --out joined.tsv
+    python -m antcorpus.project.label draw [--out FOLDER] [--n 160] [--seed 2026]
+    python -m antcorpus.project.label label --annotator NAME [--sheet FOLDER/sheet.tsv]\
+        [--out FOLDER/labels-NAME.tsv]
+    python -m antcorpus.project.label join --out joined.tsv [--key FOLDER/key.tsv]\
+        [--labels a.tsv b.tsv]
 
-The sheet holds only an item id and the sentence; which piece, era and sentence each
-item is lives in the key, which annotators do not open until labelling is done.
+FOLDER defaults to the corpus folder's analysis/labels (the corpus: --corpus, else
+$ANTCORPUS_SEEDS, else seeds/); join reads every FOLDER/labels-*.tsv by default. The
+sheet holds only an item id and the sentence; which piece, era and sentence each item
+is lives in the key, which annotators do not open until labelling is done.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..config import DATA, read_tsv
+from ..config import read_tsv
+from ..corpus.knowledge import analysis_dir, resource_rows
 from ..corpus.load import load_corpus
 from ..stats.tone import LABELS
 from ..text.units import corpus_reshape
@@ -29,8 +32,10 @@ MIN_ITEMS = 150
 MIN_PER_PIECE = 8
 MIN_CHARS = 15
 KEYS = {"o": "optimistic", "n": "neutral", "c": "critical"}
+LABELS_FOLDER = "labels"  # inside the corpus folder's analysis/
 KEY_COLUMNS = ["item", "doc_id", "era", "sentence", "earlier_row", "drawn"]
 LABEL_COLUMNS = ["item", "annotator", "label"]
+EARLIER = ["doc_id", "era", "label", "text"]  # analysis/tone_labels.tsv
 PROMPT = "o optimistic / n neutral / c critical / s skip / q quit > "
 
 
@@ -100,10 +105,10 @@ def sheet_header(n_items: int, n_earlier: int, seed: int) -> list[str]:
     """The sheet's comment lines: what it is and how to label it, nothing per item."""
     return [
         f"Blind tone labelling sheet: {n_items} sentences, random order (seed {seed}).",
-        "Label each sentence on its own by lib/antcorpus/data/tone_guideline.md;",
+        "Label each sentence on its own by the corpus's analysis/tone_guideline.md;",
         "piece, era, date and neighbouring sentences are not shown on purpose.",
         f"It includes every sentence of the earlier labelled sample ({n_earlier},",
-        "data/tone_labels.tsv), so earlier and blind labels can be compared; the",
+        "analysis/tone_labels.tsv), so earlier and blind labels can be compared; the",
         f"others are stratified by piece (every dated piece, >= {MIN_PER_PIECE} each).",
         "Label: python -m antcorpus.project.label label --sheet sheet.tsv "
         "--out labels.tsv --annotator NAME",
@@ -117,23 +122,32 @@ def write_tsv(path: Path, table: pd.DataFrame, header: list[str]) -> None:
         table.to_csv(fh, sep="\t", index=False, lineterminator="\n")
 
 
+def labels_dir(corpus=None) -> Path:
+    """The corpus folder's blind-label folder, analysis/labels (which may not exist)."""
+    return analysis_dir(corpus) / LABELS_FOLDER
+
+
 def draw(
-    folder: Path, n: int = 160, seed: int = 2026, force: bool = False
+    folder: Path, n: int = 160, seed: int = 2026, force: bool = False, corpus=None
 ) -> tuple[Path, Path]:
-    """Draw from the corpus and write FOLDER/sheet.tsv and FOLDER/key.tsv."""
+    """Draw from the corpus and write FOLDER/sheet.tsv and FOLDER/key.tsv.
+
+    `corpus` is the corpus folder (default: $ANTCORPUS_SEEDS, else seeds/); its earlier
+    hand-labelled sample (analysis/tone_labels.tsv), if any, is added to the draw.
+    """
     if n < MIN_ITEMS:
         raise ValueError(f"draw at least {MIN_ITEMS} sentences, not {n}")
     if (folder / "sheet.tsv").exists() and not force:
         raise FileExistsError(f"{folder}/sheet.tsv exists (labels may rest on it)")
-    sentences = corpus_reshape(load_corpus(), "sentences")
-    earlier = pd.DataFrame(read_tsv(DATA / "tone_labels.tsv"))
+    sentences = corpus_reshape(load_corpus(corpus), "sentences")
+    earlier = pd.DataFrame(resource_rows("tone_labels", corpus), columns=EARLIER)
     sheet, key = draw_items(sentences, earlier, n, seed)
     folder.mkdir(parents=True, exist_ok=True)
     write_tsv(folder / "sheet.tsv", sheet, sheet_header(len(sheet), len(earlier), seed))
     key_header = [
         f"Key to sheet.tsv (seed {seed}, n {n}): do not open before labelling is done.",
         "sentence: row of corpus_reshape(load_corpus(), 'sentences'); earlier_row: row",
-        "of data/tone_labels.tsv, if in it; drawn: 1 if in the stratified draw.",
+        "of analysis/tone_labels.tsv, if in it; drawn: 1 if in the stratified draw.",
     ]
     write_tsv(folder / "key.tsv", key, key_header)
     return folder / "sheet.tsv", folder / "key.tsv"
@@ -210,36 +224,51 @@ def read_key(path: Path) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: draw, label or join."""
+    """Command line: draw, label or join (paths default to the corpus's labels)."""
     parser = argparse.ArgumentParser(prog="python -m antcorpus.project.label")
+    corpus = argparse.ArgumentParser(add_help=False)
+    corpus.add_argument(
+        "--corpus", type=Path, help="corpus folder (default: $ANTCORPUS_SEEDS, seeds/)"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    d = sub.add_parser("draw", help="write FOLDER/sheet.tsv and FOLDER/key.tsv")
-    d.add_argument("--out", type=Path, required=True)
+    d = sub.add_parser(
+        "draw", parents=[corpus], help="write FOLDER/sheet.tsv and FOLDER/key.tsv"
+    )
+    d.add_argument("--out", type=Path, help="FOLDER (default: analysis/labels)")
     d.add_argument("--n", type=int, default=160)
     d.add_argument("--seed", type=int, default=2026)
     d.add_argument("--force", action="store_true", help="overwrite an existing draw")
-    la = sub.add_parser("label", help="label a sheet in the terminal")
-    la.add_argument("--sheet", type=Path, required=True)
-    la.add_argument("--out", type=Path, required=True)
+    la = sub.add_parser("label", parents=[corpus], help="label a sheet in the terminal")
+    la.add_argument("--sheet", type=Path, help="default: analysis/labels/sheet.tsv")
+    la.add_argument("--out", type=Path, help="default: analysis/labels/labels-NAME.tsv")
     la.add_argument("--annotator", required=True)
-    j = sub.add_parser("join", help="join labels to the key")
-    j.add_argument("--key", type=Path, required=True)
-    j.add_argument("--labels", type=Path, nargs="+", required=True)
+    j = sub.add_parser("join", parents=[corpus], help="join labels to the key")
+    j.add_argument("--key", type=Path, help="default: analysis/labels/key.tsv")
+    j.add_argument(
+        "--labels", type=Path, nargs="+", help="default: analysis/labels/labels-*.tsv"
+    )
     j.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
+    folder = labels_dir(args.corpus)
     if args.command == "draw":
         try:
-            paths = draw(args.out, args.n, args.seed, args.force)
+            paths = draw(args.out or folder, args.n, args.seed, args.force, args.corpus)
         except (ValueError, FileExistsError) as error:
             parser.exit(2, f"error: {error}\n")
         print(*paths, sep="\n")
     elif args.command == "label":
-        items = [(r["item"], r["text"]) for r in read_tsv(args.sheet)]
-        label_loop(items, args.out, args.annotator, sys.stdin, sys.stdout)
+        sheet = args.sheet or folder / "sheet.tsv"
+        out = args.out or folder / f"labels-{args.annotator}.tsv"
+        items = [(r["item"], r["text"]) for r in read_tsv(sheet)]
+        label_loop(items, out, args.annotator, sys.stdin, sys.stdout)
     else:
-        labels = [pd.DataFrame(read_tsv(p)) for p in args.labels]
-        earlier = pd.DataFrame(read_tsv(DATA / "tone_labels.tsv"))
-        joined = join_labels(read_key(args.key), labels, earlier)
+        paths = args.labels or sorted(folder.glob("labels-*.tsv"))
+        if not paths:
+            parser.exit(2, f"error: no labels given and none in {folder}\n")
+        labels = [pd.DataFrame(read_tsv(p)) for p in paths]
+        earlier = pd.DataFrame(resource_rows("tone_labels", args.corpus))
+        key = read_key(args.key or folder / "key.tsv")
+        joined = join_labels(key, labels, earlier if len(earlier) else None)
         joined.to_csv(args.out, sep="\t", index=False, lineterminator="\n")
         print(f"{len(joined)} rows ({joined['item'].nunique()} items) to {args.out}")
     return 0

@@ -27,38 +27,10 @@ from .lock import build_lock
 from .readme import readme_update
 from .runner import notebooks
 from .safehtml import SafeHTMLExporter, markdown_html, safe_outputs, text, url
+from .sitestyle import NAV, STYLE
 
 __all__ = ["SITE", "site_build", "notebook_summary", "figure_entries"]
-FONT_FAMILY = "Antcorpus CJK"
-NAV = (
-    '<div class="site-nav"><a href="index.html">Notebooks</a> · '
-    '<a href="gallery.html">Figure gallery</a></div>'
-)
 SAVE_CALL = re.compile(r"save_figure\(\s*\w+\s*,\s*f?\"([^\"]+)\"")
-STYLE = (
-    '<link rel="icon" href="data:,">\n'
-    "<style>\n"
-    f'@font-face {{ font-family: "{FONT_FAMILY}"; '
-    'src: url("fonts/cjk-subset.otf") format("opentype"); }\n'
-    "body, .jp-RenderedHTMLCommon, .jp-OutputArea-output, pre, code, table {\n"
-    '  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", '
-    f'Arial, "{FONT_FAMILY}", sans-serif; }}\n'
-    # Code cells and tables keep a monospace face for Latin, with the CJK subset as its
-    # fallback (the lab template's code font has none, so Chinese became boxes).
-    ":root { --jp-code-font-family: Menlo, Consolas, 'DejaVu Sans Mono', "
-    f'"{FONT_FAMILY}", monospace; }}\n'
-    ".jp-CodeMirrorEditor, .highlight pre, .jp-OutputArea-output pre, pre code {\n"
-    "  font-family: Menlo, Consolas, 'DejaVu Sans Mono', "
-    f'"{FONT_FAMILY}", monospace !important; }}\n'
-    ".site-nav { padding: 8px 16px; background: #f3f3f3; "
-    "font: 14px system-ui, sans-serif; }\n"
-    ".site-page { max-width: 1100px; margin: 0 auto; padding: 16px; }\n"
-    ".gallery figure { display: inline-block; width: 340px; "
-    "vertical-align: top; margin: 8px; }\n"
-    ".gallery img { width: 100%; border: 1px solid #ddd; }\n"
-    ".gallery figcaption { font-size: 13px; }\n"
-    "</style>"
-)
 
 
 def plain(markdown: str) -> str:

@@ -212,6 +212,8 @@ def outputs_here() -> Outputs:
 def main(argv: list[str]) -> int:
     """Run the named notebooks, or all of them, printing one progress line each."""
     os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+    if os.environ.get("ANTCORPUS_SEEDS"):  # kernels run elsewhere: pass it absolute
+        os.environ["ANTCORPUS_SEEDS"] = str(seeds_dir())
     out = outputs_here()
     sources = [Path(a).resolve() for a in argv] or notebooks()
     if not sources:

@@ -10,18 +10,19 @@ from .contexts import (
     collocates, kwic, window_counts,
 )
 from .counts import (
-    dfm_compare, dfm_group, dfm_tfidf, dfm_top, textstat_bigrams, tokens_dfm,
+    alias_table, dfm_compare, dfm_group, dfm_merge, dfm_tfidf, dfm_top,
+    textstat_bigrams, tokens_dfm,
 )
 from .describe import (
-    corpus_table, domain_coverage, era_balance, segmentation_compare,
-    segmentation_examples,
+    corpus_table, domain_coverage, era_balance, era_profile, segmentation_compare,
+    segmentation_examples, split_words,
 )
 from .diversity import (
     mattr, mtld, textstat_lexdiv,
 )
 from .evidence import (
-    dispersion_dp, piece_rates, textstat_evidence, textstat_piece_intervals,
-    textstat_positions,
+    concept_features, dispersion_dp, piece_rates, textstat_evidence,
+    textstat_piece_intervals, textstat_positions,
 )
 from .keyness import (
     g2, keyness_leave_one_out, keyness_table, log_ratio, textstat_keyness,
@@ -36,7 +37,7 @@ from .resample import (
 )
 from .robustness import (
     Spec, holm_within_specs, keyness_measures, robustness_curve, robustness_marks,
-    spec_evidence, spec_grid, spec_row, spec_tokens,
+    spec_evidence, spec_grid, spec_row, spec_tokens, usable_grid,
 )
 from .singlecase import (
     BootstrapRate, CaseControl, Permutation, cluster_bootstrap_rate,
@@ -52,7 +53,7 @@ from .stylometry import (
 )
 from .tone import (
     cohen_kappa, label_of, lexicons, negated, negators, net_tone, net_tones,
-    textstat_tone, tone_sample, tone_sentences, tone_tokens,
+    piece_test, textstat_tone, tone_sample, tone_sentences, tone_tokens,
 )
 from .topic_fits import (
     fit_key, topics_fits,
@@ -82,18 +83,19 @@ from .trends import (
     trend_compare, unit_counts,
 )
 from .years import (
-    textstat_years, years_mentioned, years_summary,
+    recent_default, textstat_years, year_span, years_mentioned, years_summary,
 )
 
 __all__ = [
     "Agreement", "BootstrapRate", "CaseControl", "Contexts", "Design",
     "LdaSettings", "NmfSettings", "Permutation", "Spec", "absent_side",
-    "baseline_topic", "bootstrap_interval", "bootstrap_rate", "calibrate",
-    "choose_k", "choose_k_on", "choose_seed", "clopper_pearson",
+    "alias_table", "baseline_topic", "bootstrap_interval", "bootstrap_rate",
+    "calibrate", "choose_k", "choose_k_on", "choose_seed", "clopper_pearson",
     "cluster_bootstrap_rate", "cohen_kappa", "coherence", "collocates",
-    "comparison_table", "concept_groups", "contexts_units", "contexts_windows",
-    "corpus_table", "crawford_howell", "dfm_compare", "dfm_group", "dfm_tfidf",
-    "dfm_top", "dispersion_dp", "domain_coverage", "dominant_topics", "era_balance",
+    "comparison_table", "concept_features", "concept_groups", "contexts_units",
+    "contexts_windows", "corpus_table", "crawford_howell", "dfm_compare",
+    "dfm_group", "dfm_merge", "dfm_tfidf", "dfm_top", "dispersion_dp",
+    "domain_coverage", "dominant_topics", "era_balance", "era_profile",
     "feature_placebo", "fisher_exact_p", "fit_key", "fits_table", "frequent_words",
     "function_profile", "g2", "holm_within_specs", "jaccard", "kappa_interval",
     "key_term_counter", "keyness_agreement", "keyness_leave_one_out",
@@ -102,19 +104,21 @@ __all__ = [
     "log_ratio_conservative", "log_ratio_label", "mattr", "mean_ari", "mtld",
     "negated", "negators", "net_tone", "net_tones", "nmf_fit", "nmf_matrix",
     "nmf_proportions", "npmi_pairs", "npmi_topic", "pairwise_kappa",
-    "permutation_test", "piece_rates", "placebo_designs", "placebo_position",
-    "profile_distance", "rank_of", "rate_text", "recurrence_table", "reported_run",
-    "robustness_curve", "robustness_marks", "run_placebos", "segmentation_compare",
+    "permutation_test", "piece_rates", "piece_test", "placebo_designs",
+    "placebo_position", "profile_distance", "rank_of", "rate_text",
+    "recent_default", "recurrence_table", "reported_run", "robustness_curve",
+    "robustness_marks", "run_placebos", "segmentation_compare",
     "segmentation_examples", "size_matched_windows", "small_count_keyness",
-    "spec_evidence", "spec_grid", "spec_row", "spec_tokens", "sweep_summary",
-    "textstat_bigrams", "textstat_evidence", "textstat_keyness", "textstat_lexdiv",
-    "textstat_npmi", "textstat_piece_intervals", "textstat_positions",
-    "textstat_stylometry", "textstat_tone", "textstat_trends", "textstat_years",
-    "time_bin", "tokens_dfm", "tokens_identity", "tone_sample", "tone_sentences",
-    "tone_tokens", "topic_concentration", "topic_excerpts", "topic_labels",
-    "topic_matrix", "topic_recurrence", "topic_shares", "topic_table",
-    "topics_dictionary", "topics_fit", "topics_fits", "topics_stability",
-    "topics_top", "trend_compare", "unit_counts", "weighted_share", "window_counts",
-    "window_designs", "windows_dfm", "years_mentioned", "years_summary",
+    "spec_evidence", "spec_grid", "spec_row", "spec_tokens", "split_words",
+    "sweep_summary", "textstat_bigrams", "textstat_evidence", "textstat_keyness",
+    "textstat_lexdiv", "textstat_npmi", "textstat_piece_intervals",
+    "textstat_positions", "textstat_stylometry", "textstat_tone", "textstat_trends",
+    "textstat_years", "time_bin", "tokens_dfm", "tokens_identity", "tone_sample",
+    "tone_sentences", "tone_tokens", "topic_concentration", "topic_excerpts",
+    "topic_labels", "topic_matrix", "topic_recurrence", "topic_shares",
+    "topic_table", "topics_dictionary", "topics_fit", "topics_fits",
+    "topics_stability", "topics_top", "trend_compare", "unit_counts", "usable_grid",
+    "weighted_share", "window_counts", "window_designs", "windows_dfm", "year_span",
+    "years_mentioned", "years_summary",
 ]
 # fmt: on

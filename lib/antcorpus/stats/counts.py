@@ -50,12 +50,17 @@ def dfm_top(dfm: pd.DataFrame, n: int = 20) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def textstat_bigrams(texts: list[str], keys: list[str], n: int = 15) -> pd.DataFrame:
-    """Top-n bigrams per key (e.g. era): bigram, count, key documents using it."""
+def textstat_bigrams(
+    texts: list[str], keys: list[str], n: int = 15, words=None
+) -> pd.DataFrame:
+    """Top-n bigrams per key (e.g. era): bigram, count, key documents using it.
+
+    `words` are the dictionary additions (default: the corpus folder's dictionary).
+    """
     rows = []
     for key in dict.fromkeys(keys):
         docs = [
-            Counter(tokens_bigrams(t))
+            Counter(tokens_bigrams(t, words))
             for t, k in zip(texts, keys, strict=False)
             if k == key
         ]
@@ -108,12 +113,13 @@ def dfm_tfidf(dfm: pd.DataFrame, n: int = 10, min_count: int = 2) -> pd.DataFram
 
 
 def dfm_compare(
-    rates: pd.DataFrame, left: str, right: str, n: int = 60
+    rates: pd.DataFrame, left: str, right: str, n: int = 60, folder=None
 ) -> pd.DataFrame:
     """Terms whose rate per 10,000 differs most between two columns, half on each side.
 
     `rates` has one row per term and the two columns; the result gives each term's
-    difference, the side it leans to, and its English gloss.
+    difference, the side it leans to, and its English gloss from the glossary of the
+    corpus in `folder` (empty when it has none).
     """
     diff = (rates[left] - rates[right]).rename("difference")
     table = pd.concat([rates[[left, right]], diff], axis=1)
@@ -126,5 +132,32 @@ def dfm_compare(
         ]
     )
     picked = picked.rename_axis("term").reset_index()
-    picked["gloss"] = [gloss(t) or "" for t in picked["term"]]
+    picked["gloss"] = [gloss(t, folder) or "" for t in picked["term"]]
     return picked
+
+
+def dfm_merge(dfm: pd.DataFrame, aliases: dict[str, str]) -> pd.DataFrame:
+    """Counts with each name variant's column added to the name it stands for.
+
+    The same counts as tokenizing with `aliases` (they map one token to another).
+    """
+    merged = dfm.T.groupby([aliases.get(c, c) for c in dfm.columns], sort=True).sum()
+    return merged.T
+
+
+def alias_table(dfm: pd.DataFrame, aliases: dict[str, str]) -> pd.DataFrame:
+    """Each name's variants counted apart and merged: a row per name and form.
+
+    Columns are `dfm`'s rows (e.g. eras); `form` is a variant, the name itself, or
+    "merged" (their sum); `name` is the name the variants stand for.
+    """
+    rows = []
+    for name in sorted(set(aliases.values())):
+        forms = sorted(v for v, n in aliases.items() if n == name and v != name)
+        counts = {f: dfm.get(f, pd.Series(0, index=dfm.index)) for f in forms + [name]}
+        counts["merged"] = sum(counts.values())
+        rows += [
+            {"name": name, "form": f, **c.astype(int).to_dict()}
+            for f, c in counts.items()
+        ]
+    return pd.DataFrame(rows, columns=["name", "form", *dfm.index])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from ..text.tokens import tokens_segment
@@ -53,11 +55,14 @@ def era_balance(table: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     return out.reset_index()
 
 
-def segmentation_compare(sentences: list[str]) -> pd.DataFrame:
-    """Each sentence segmented by bare jieba and by jieba plus the domain dictionary."""
+def segmentation_compare(sentences: list[str], words=None) -> pd.DataFrame:
+    """Each sentence segmented by bare jieba and by jieba plus the domain dictionary.
+
+    `words` are the dictionary additions (default: the corpus folder's dictionary).
+    """
     rows = []
     for s in sentences:
-        bare, ours = tokens_segment(s, domain=False), tokens_segment(s)
+        bare, ours = tokens_segment(s, domain=False), tokens_segment(s, True, words)
         rows.append(
             {
                 "sentence": s,
@@ -71,12 +76,12 @@ def segmentation_compare(sentences: list[str]) -> pd.DataFrame:
 
 
 def segmentation_examples(
-    corpus: pd.DataFrame, per_era: int = 2, max_chars: int = 60
+    corpus: pd.DataFrame, per_era: int = 2, max_chars: int = 60, words=None
 ) -> pd.DataFrame:
     """Per era: short sentences the domain dictionary segments most differently."""
     sentences = corpus_reshape(corpus, to="sentences")
     sentences = sentences[sentences["text"].str.len() <= max_chars]
-    compared = segmentation_compare(sentences["text"].tolist()).assign(
+    compared = segmentation_compare(sentences["text"].tolist(), words).assign(
         era=sentences["era"].to_numpy(), doc_id=sentences["doc_id"].to_numpy()
     )
     compared["merged"] = compared["tokens_bare"] - compared["tokens_ours"]
@@ -102,3 +107,37 @@ def domain_coverage(tokens: list[list[str]], words: set[str]) -> dict:
         "split_by_bare_jieba": hits,
         "share_split": round(hits / len(flat), 4) if flat else 0.0,
     }
+
+
+def split_words(tokens: list[list[str]], words: set[str]) -> pd.DataFrame:
+    """Dictionary words in the corpus that bare jieba splits, most frequent first.
+
+    A row per word: its count among the content tokens and bare jieba's pieces.
+    """
+    counts = Counter(t for doc in tokens for t in doc if t in words)
+    rows = [
+        {
+            "word": w,
+            "count": n,
+            "bare_jieba": " / ".join(tokens_segment(w, domain=False)),
+        }
+        for w, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    split = [r for r in rows if " / " in r["bare_jieba"]]
+    return pd.DataFrame(split, columns=["word", "count", "bare_jieba"])
+
+
+def era_profile(table: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """Per era (catalog order): pieces, and the author types and genres they hold."""
+    present = [e for e in order if e in set(table["era"])]
+    rows = [
+        {
+            "era": era,
+            "pieces": len(part),
+            "author_types": sorted(set(part["author_type"].astype(str))),
+            "genres": sorted(set(part["genre"].astype(str))),
+        }
+        for era in present
+        for part in [table[table["era"] == era]]
+    ]
+    return pd.DataFrame(rows, columns=["era", "pieces", "author_types", "genres"])

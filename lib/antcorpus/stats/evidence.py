@@ -246,3 +246,24 @@ def textstat_positions(tokens: dict[str, list[str]], terms: list[str]) -> pd.Dat
     table = pd.DataFrame(rows, columns=["term", "doc_id", "position"])
     table.attrs = {"terms": list(terms), "pieces": list(tokens), "unit": "token"}
     return table
+
+
+def concept_features(concepts: pd.DataFrame, settings=None) -> dict[str, set[str]]:
+    """Concept groups as features, {group: its terms}, in the order of `concepts`.
+
+    `concepts` has columns group and term (`stats.concept_groups`); `settings` is the
+    corpus's `concept_groups` field of analysis.yaml: groups listed under `unsummed` are
+    tracked term by term, never summed, so they are left out; each entry of `merged`
+    (name: [group, ...]) adds a group uniting those groups' terms. Naming a group that
+    `concepts` lacks is an error. No concepts: no features.
+    """
+    settings = settings or {}
+    unsummed, merged = settings.get("unsummed", []), settings.get("merged", {})
+    groups = {g: set(part["term"]) for g, part in concepts.groupby("group", sort=False)}
+    unknown = [g for g in [*unsummed, *sum(merged.values(), [])] if g not in groups]
+    if unknown:
+        raise ValueError(f"concept groups not in the corpus: {', '.join(unknown)}")
+    features = {g: terms for g, terms in groups.items() if g not in unsummed}
+    for name, parts in merged.items():
+        features[name] = set().union(*(groups[g] for g in parts))
+    return features

@@ -23,8 +23,9 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .evidence import textstat_evidence
+from .evidence import _sides, piece_rates
 from .keyness import keyness_table
+from .singlecase import crawford_howell
 
 Statistic = Callable[[pd.DataFrame, list, list], float]
 
@@ -220,17 +221,17 @@ def feature_placebo(
 
     Each reference piece in turn is the pseudo-target against the other reference
     pieces (no era change); a real contrast that placebos match is no stronger than a
-    change of text.
+    change of text. The statistic is the Crawford–Howell t of the target's rate against
+    the reference pieces' rates, for the real design and every placebo alike; with
+    several target pieces the target's rate is their mean per-piece rate (a mean varies
+    less than one piece, so the comparison then favours the placebos).
     """
-    real = textstat_evidence(dfm, eras, target, reference, features)["statistic"].abs()
-    pieces = [d for d in eras.index[eras == reference] if d in dfm.index]
-    runs = []
-    for piece in pieces:
-        sides = eras[eras == reference].copy()
-        sides[piece] = "placebo target"
-        found = textstat_evidence(dfm, sides, "placebo target", reference, features)
-        runs.append(found["statistic"].abs())
-    placebos = pd.concat(runs, axis=1)
+    t_pieces, r_pieces = _sides(eras, dfm, target, reference)
+    rates = piece_rates(dfm, features)
+    ref = rates.loc[r_pieces]
+    real = _abs_t(rates.loc[t_pieces].mean(), ref)
+    runs = [_abs_t(ref.loc[p], ref.drop(index=p)) for p in r_pieces]
+    placebos = pd.concat(runs, axis=1) if runs else pd.DataFrame(index=real.index)
     table = pd.DataFrame(
         {
             "real_abs_t": real,
@@ -239,5 +240,18 @@ def feature_placebo(
             "placebo_max_abs_t": placebos.max(axis=1),
         }
     )
-    table.attrs = {"unit": "piece", "design": "each reference piece against the rest"}
+    table.attrs = {
+        "unit": "piece",
+        "design": "each reference piece against the rest",
+        "statistic": "Crawford-Howell t"
+        + (" of the target pieces' mean rate" if len(t_pieces) > 1 else ""),
+    }
     return table
+
+
+def _abs_t(case: pd.Series, controls: pd.DataFrame) -> pd.Series:
+    """|Crawford–Howell t| per feature: one case's rates against the controls' rates."""
+    return pd.Series(
+        {f: abs(crawford_howell(case[f], controls[f]).t) for f in controls.columns},
+        dtype=float,
+    )

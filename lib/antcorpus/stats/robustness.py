@@ -16,6 +16,10 @@ difference is **robust** when significant, in one direction, in every testable
 specification; **fragile** when in some; **not supported** when in none. With one target
 text an exact permutation test over pieces cannot go below 1/(n+1), so a robust mark
 rests on the single-case test's assumption; the floor is printed beside it.
+
+The genre-matched reference needs a regular expression on the catalog's genre (a
+corpus's `genre_matched` in analysis.yaml); without one (`genre=None`) that reference
+choice is left out of the grid (`usable_grid`), and the curve's attrs say so.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ DEFAULT_GRID = {
     "reference": ["era", "genre-matched"],
 }
 MARKS = ("robust", "fragile", "not supported", "untestable")
+GENRE_MATCHED = "genre-matched"
 
 
 @dataclass(frozen=True)
@@ -60,14 +65,24 @@ def spec_grid(**choices) -> list[Spec]:
     return [Spec(*combo) for combo in itertools.product(*values)]
 
 
+def usable_grid(grid: dict[str, list], genre: str | None) -> dict[str, list]:
+    """`grid` without the genre-matched reference when there is no genre regex."""
+    if genre is not None or GENRE_MATCHED not in grid.get("reference", []):
+        return dict(grid)
+    return grid | {"reference": [r for r in grid["reference"] if r != GENRE_MATCHED]}
+
+
 def spec_tokens(
-    corpus: pd.DataFrame, spec: Spec, target: str, reference: str, genre: str
+    corpus: pd.DataFrame, spec: Spec, target: str, reference: str, genre: str | None
 ) -> tuple[list[list[str]], pd.Series]:
     """Tokens of every piece under `spec`, and each piece's side (target/reference/era).
 
     `genre` is a regular expression on the catalog's genre field that selects the
-    genre-matched reference set; the target's format is masked when `spec.masked`.
+    genre-matched reference set (required by a genre-matched `spec`); the target's
+    format is masked when `spec.masked`.
     """
+    if spec.reference == GENRE_MATCHED and genre is None:
+        raise ValueError("a genre-matched reference needs a genre regular expression")
     is_target = (corpus["era"] == target).to_numpy()
     texts = [
         variants.text_mask(t)[0] if spec.masked and hit else t
@@ -75,7 +90,7 @@ def spec_tokens(
     ]
     tokens = variants.tokens_variant(texts, spec.segmenter, spec.stoplist)
     ref = corpus["era"] == reference
-    if spec.reference == "genre-matched":
+    if spec.reference == GENRE_MATCHED:
         ref = corpus["genre"].str.contains(genre, regex=True)
     side = corpus["era"].where(~ref, "reference").where(~is_target, target)
     return tokens, pd.Series(side.to_numpy(), index=corpus["doc_id"].to_numpy())
@@ -87,17 +102,28 @@ def robustness_curve(
     target: str,
     reference: str,
     grid: dict[str, list],
-    genre: str,
+    genre: str | None = None,
 ) -> pd.DataFrame:
-    """Long table: every specification of `grid` x every feature, direction and p."""
+    """Long table: every specification of `grid` x every feature, direction and p.
+
+    Without a genre regex (`genre=None`) the genre-matched reference is skipped;
+    `attrs["skipped"]` names what was left out (empty when nothing was).
+    """
     rows = []
     doc_ids = corpus["doc_id"].tolist()
-    for spec in spec_grid(**grid):
+    usable = usable_grid(grid, genre)
+    for spec in spec_grid(**usable):
         tokens, side = spec_tokens(corpus, spec, target, reference, genre)
         found = spec_evidence(tokens, doc_ids, side, target, features)
         rows += spec_row(spec, found)
     curve = pd.DataFrame(rows)
-    curve.attrs = {"target": target, "reference": reference, "unit": "piece"}
+    skipped = [r for r in grid.get("reference", []) if r not in usable["reference"]]
+    curve.attrs = {
+        "target": target,
+        "reference": reference,
+        "unit": "piece",
+        "skipped": [f"{r} reference" for r in skipped],
+    }
     return curve
 
 

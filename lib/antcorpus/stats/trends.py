@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from ..config import DATA, read_tsv
+from ..corpus.knowledge import resource_rows
 from ..text.glossary import gloss
 from .resample import bootstrap_interval
 
-CONCEPTS_FILE = DATA / "concepts.tsv"
 PER = 10_000
 UNDATED = "undated"
 
 
-@lru_cache(maxsize=1)
-def concept_groups() -> pd.DataFrame:
-    """The concept groups: group, term and the term's English gloss."""
-    table = pd.DataFrame(read_tsv(CONCEPTS_FILE))
-    return table.assign(gloss=[gloss(t) for t in table["term"]])
+def concept_groups(folder=None) -> pd.DataFrame:
+    """The corpus's concept groups (analysis/concepts.tsv): group, term, reason, gloss.
+
+    Empty (same columns) when the corpus has none.
+    """
+    rows = resource_rows("concepts", folder)
+    table = pd.DataFrame(rows, columns=list(rows[0]) if rows else ["group", "term"])
+    return table.assign(gloss=[gloss(t, folder) for t in table["term"]])
 
 
 def unit_counts(tokens: list[list[str]], features: dict[str, set[str]]) -> pd.DataFrame:
@@ -39,10 +40,10 @@ def unit_counts(tokens: list[list[str]], features: dict[str, set[str]]) -> pd.Da
 
 
 def time_bin(start, end) -> str:
-    """Calendar year of a piece's content date; `undated` if none or it spans years."""
+    """A piece's content year ('0729'); `undated` when it has none or spans years."""
     if pd.isna(start) or start.year != end.year:
         return UNDATED
-    return str(start.year)
+    return f"{start.year:04d}"
 
 
 def bootstrap_rate(

@@ -2,7 +2,6 @@
 
 from .glossary import gloss, glossed
 from .tokens import (
-    ALIASES,
     domain_terms,
     stopwords,
     tokenize,
@@ -13,7 +12,6 @@ from .tokens import (
 from .units import corpus_reshape, split_sentences, units_pack
 
 __all__ = [
-    "ALIASES",
     "corpus_reshape",
     "domain_terms",
     "gloss",

@@ -1,26 +1,21 @@
-"""Bilingual labels: Chinese term plus English gloss, from the one glossary in data/."""
+"""Bilingual labels: Chinese term plus English gloss, from the corpus's glossary."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ..config import DATA, read_tsv
-
-GLOSSARY_FILE = DATA / "glossary.tsv"
+from ..corpus.knowledge import resource_rows
 
 
-@lru_cache(maxsize=1)
-def glossary() -> dict[str, str]:
-    """Every glossed term: {Chinese term: English gloss}."""
-    return {row["term"]: row["gloss"] for row in read_tsv(GLOSSARY_FILE)}
+def glossary(folder=None) -> dict[str, str]:
+    """Every glossed term of the corpus (analysis/glossary.tsv): {term: gloss}."""
+    return {row["term"]: row["gloss"] for row in resource_rows("glossary", folder)}
 
 
-def gloss(term: str) -> str | None:
+def gloss(term: str, folder=None) -> str | None:
     """The English gloss of a term, or None when the glossary has none."""
-    return glossary().get(term)
+    return glossary(folder).get(term)
 
 
-def glossed(term: str, sep: str = " ") -> str:
+def glossed(term: str, sep: str = " ", folder=None) -> str:
     """'监管 (regulation)' for a report reader; the bare term when it has no gloss."""
-    english = gloss(term)
+    english = gloss(term, folder)
     return f"{term}{sep}({english})" if english else term

@@ -10,49 +10,56 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import sys
 from functools import lru_cache
-from pathlib import Path
 
 import jieba
 import pandas as pd
 import stopwordsiso
 
-from ..cache import cache_key, cached_json
-from ..config import DATA, cache_dir, read_tsv
+from ..cache import cache_key, cached_json, code_version
+from ..config import DATA, cache_dir
+from ..corpus import clean, knowledge
 from ..corpus.clean import HAN
+from ..corpus.knowledge import domain_words, resource_rows
 
 HMM = False
-DICT_FILE = DATA / "domain_dict.tsv"
 PROJECT_STOPWORDS = DATA / "stopwords_project.txt"
 LATIN_WORD = re.compile(r"^[a-z][a-z0-9]+$")
-# Name variants kept apart by default (the renaming is a signal); opt in to merge
-# them.
-ALIASES = {"蚂蚁金服": "蚂蚁集团", "蚂蚁金融服务集团": "蚂蚁集团"}
 
 
-@lru_cache(maxsize=1)
-def domain_terms() -> pd.DataFrame:
-    """The domain dictionary: word, category, gloss."""
-    return pd.DataFrame(read_tsv(DICT_FILE))
+def domain_terms(folder=None) -> pd.DataFrame:
+    """The corpus's domain dictionary (analysis/domain_dict.tsv): word, category."""
+    return pd.DataFrame(
+        resource_rows("dictionary", folder), columns=["word", "category"]
+    )
 
 
-def dictionary_version() -> str:
-    """A short hash of the dictionary file, for cache keys and provenance."""
-    return hashlib.sha256(DICT_FILE.read_bytes()).hexdigest()[:12]
+def dictionary_version(words=None) -> str:
+    """A short hash of the dictionary words, for cache keys and provenance."""
+    words = domain_words() if words is None else words
+    return hashlib.sha256("\n".join(words).encode()).hexdigest()[:12]
 
 
-@lru_cache(maxsize=2)
-def tokenizer(domain: bool = True) -> jieba.Tokenizer:
-    """A private jieba Tokenizer with its cache in the project.
+def tokenizer(domain: bool = True, words=None) -> jieba.Tokenizer:
+    """A private jieba Tokenizer with `words` added (default: the corpus dictionary).
 
-    Our domain words are added unless domain=False.
+    It is built for exactly these words, so an edited dictionary is never served stale;
+    domain=False gives bare jieba.
     """
+    chosen = (domain_words() if words is None else tuple(words)) if domain else ()
+    return _tokenizer(tuple(chosen))
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(words: tuple[str, ...]) -> jieba.Tokenizer:
+    """One private jieba Tokenizer per word tuple, its cache in the project."""
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.tmp_dir = str(cache_dir() / "jieba")
     (cache_dir() / "jieba").mkdir(exist_ok=True)
     tk.initialize()
-    for word in domain_terms()["word"] if domain else ():
+    for word in words:
         tk.add_word(word)
     return tk
 
@@ -68,21 +75,25 @@ def project_stopwords() -> frozenset[str]:
         )
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """stopwords-iso `zh` plus the project list, minus every domain-dictionary word."""
+def stopwords(words=None) -> frozenset[str]:
+    """stopwords-iso `zh` plus the project list, minus every dictionary word."""
+    return _stopwords(domain_words() if words is None else tuple(words))
+
+
+@lru_cache(maxsize=4)
+def _stopwords(words: tuple[str, ...]) -> frozenset[str]:
+    """The stop list for one dictionary."""
     return frozenset(
-        (set(stopwordsiso.stopwords("zh")) | project_stopwords())
-        - set(domain_terms()["word"])
+        (set(stopwordsiso.stopwords("zh")) | project_stopwords()) - set(words)
     )
 
 
-def tokens_segment(text: str, domain: bool = True) -> list[str]:
+def tokens_segment(text: str, domain: bool = True, words=None) -> list[str]:
     """Every token jieba produces (whitespace dropped), nothing filtered.
 
-    domain=False gives bare jieba.
+    domain=False gives bare jieba; `words` default to the corpus dictionary.
     """
-    return [t for t in tokenizer(domain).lcut(text, HMM=HMM) if t.strip()]
+    return [t for t in tokenizer(domain, words).lcut(text, HMM=HMM) if t.strip()]
 
 
 def is_content_token(token: str, stop: frozenset[str] | None = None) -> bool:
@@ -93,35 +104,48 @@ def is_content_token(token: str, stop: frozenset[str] | None = None) -> bool:
     return bool(HAN.search(token)) or bool(LATIN_WORD.match(token))
 
 
-def tokenize(text: str, aliases: dict[str, str] | None = None) -> list[str]:
+def tokenize(text: str, aliases: dict[str, str] | None = None, words=None) -> list[str]:
     """Content tokens: segmented, lower-cased, filtered, optionally aliased."""
-    out = [t.lower() for t in tokens_segment(text) if is_content_token(t)]
+    words = domain_words() if words is None else tuple(words)
+    stop = stopwords(words)
+    out = [
+        t.lower()
+        for t in tokens_segment(text, True, words)
+        if is_content_token(t, stop)
+    ]
     return [aliases.get(t, t) for t in out] if aliases else out
 
 
 def tokens_corpus(
-    texts: list[str], aliases: dict[str, str] | None = None
+    texts: list[str], aliases: dict[str, str] | None = None, words=None
 ) -> list[list[str]]:
-    """Tokenize many texts, cached on texts, dictionary, stopwords and settings."""
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    """Tokenize many texts, cached on texts, dictionary, stopwords, code and settings.
+
+    `words` are the dictionary additions (default: the corpus folder's dictionary).
+    """
+    words = domain_words() if words is None else tuple(words)
+    code = code_version(sys.modules[__name__], clean, knowledge)
     settings = [
         f"HMM={HMM}",
         jieba.__version__,
         code,
-        dictionary_version(),
-        ",".join(sorted(stopwords())),
+        dictionary_version(words),
+        ",".join(sorted(stopwords(words))),
         repr(sorted((aliases or {}).items())),
     ]
     key = cache_key(settings + list(texts))
-    return cached_json("tokens", key, lambda: [tokenize(t, aliases) for t in texts])
+    return cached_json(
+        "tokens", key, lambda: [tokenize(t, aliases, words) for t in texts]
+    )
 
 
-def tokens_bigrams(text: str) -> list[tuple[str, str]]:
+def tokens_bigrams(text: str, words=None) -> list[tuple[str, str]]:
     """Adjacent content-token pairs, never across a stopword, punctuation or number."""
-    pairs, previous = [], None
-    for token in tokens_segment(text):
+    words = domain_words() if words is None else tuple(words)
+    pairs, previous, stop = [], None, stopwords(words)
+    for token in tokens_segment(text, True, words):
         token = token.lower()
-        if is_content_token(token):
+        if is_content_token(token, stop):
             if previous is not None:
                 pairs.append((previous, token))
             previous = token

@@ -11,13 +11,14 @@ at length.
 
 from __future__ import annotations
 
-import hashlib
 import re
+import sys
 from functools import lru_cache
-from pathlib import Path
 
-from ..cache import cache_key, cached_json
+from ..cache import cache_key, cached_json, code_version
+from ..corpus import clean
 from ..corpus.clean import HAN
+from . import tokens
 from .tokens import (
     dictionary_version,
     is_content_token,
@@ -27,7 +28,7 @@ from .tokens import (
 )
 from .units import LIST_LINE, split_paragraphs
 
-CODE = ("variants.py", "tokens.py")  # files whose code shapes segmentation
+CODE = (sys.modules[__name__], tokens, clean)  # code that shapes segmentation
 SEGMENTERS = ("jieba+domain", "jieba", "jieba+domain+hmm", "snownlp")
 STOPLISTS = ("iso+project", "project", "none")
 EXAMPLE_PAREN = re.compile(r"（如[^（）]*）")
@@ -75,8 +76,7 @@ def _versions() -> list[str]:
     """What segmentation depends on besides the texts: code, dictionary, libraries."""
     from importlib.metadata import version
 
-    here = Path(__file__).resolve().parent
-    code = [hashlib.sha256((here / f).read_bytes()).hexdigest() for f in CODE]
+    code = [code_version(*CODE)]
     libraries = [f"{name}={version(name)}" for name in ("jieba", "snownlp")]
     return [*code, dictionary_version(), *libraries]
 
