@@ -8,7 +8,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup notebooks site test lint format bench lab corpus lock clean distclean
+.PHONY: all help setup notebooks figures-zh site test lint format bench lab corpus lock clean distclean
 
 all: setup notebooks site ## Set up, execute every notebook in order (regenerates figures/), build site/
 
@@ -28,6 +28,10 @@ $(STAMP): $(PY) requirements.lock pyproject.toml
 
 notebooks: setup ## Execute every notebook in order, each in a fresh kernel; a failing cell stops the build (exit 1)
 	$(PY) -m antcorpus.project.runner
+
+figures-zh: setup ## Build the Chinese-labelled edition (notebooks, figures, site) into build/editions/zh/seeds/; committed files untouched
+	ANTCORPUS_LABELS=zh $(PY) -m antcorpus.project.runner
+	ANTCORPUS_LABELS=zh $(PY) -m antcorpus.project.publish
 
 site: setup ## Export the executed notebooks to site/ (index, pages, figure gallery) and regenerate figures/README.md
 	$(PY) -m antcorpus.project.publish

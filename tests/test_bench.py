@@ -122,3 +122,18 @@ def test_report_renders_from_a_fixture(tmp_path):
     from antcorpus.project.bench_plot import plot
 
     assert plot(results, tmp_path / "bench.png").stat().st_size > 10_000
+
+
+def test_stage_handovers_load_only_what_this_run_signed(tmp_path, monkeypatch):
+    """A pickle planted in the work folder is refused, never unpickled."""
+    import pickle
+
+    from antcorpus.project import bench_stages
+
+    monkeypatch.setenv("ANTCORPUS_BENCH_KEY", "k" * 64)
+    bench_stages.put(tmp_path, "tokens", [["监管"]])
+    assert bench_stages.get(tmp_path, "tokens") == [["监管"]]
+    planted = pickle.dumps(["planted"])
+    (tmp_path / "tokens.pkl").write_bytes(b"\0" * 32 + planted)
+    with pytest.raises(ValueError, match="not written by this run"):
+        bench_stages.get(tmp_path, "tokens")

@@ -62,3 +62,21 @@ def test_collocates_below_the_critical_g2_are_left_out():
     assert contexts.collocates(
         docs, "监管", window=1, min_freq=2
     ).empty  # G² of "a" is below 3.84 here
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_distance_heatmap_fits_a_column_with_or_without_printed_values(n):
+    import matplotlib.pyplot as plt
+
+    from antcorpus import plots
+
+    names = [f"piece-{i:02d}-with-a-long-name" for i in range(n)]
+    values = [[abs(i - j) / n for j in range(n)] for i in range(n)]
+    distance = pd.DataFrame(values, index=names, columns=names)
+    eras = pd.Series("2016–2018", index=names)
+    fig = plots.plot_distance(distance, eras)
+    plots.check_layout(fig, "05-test")
+    assert bool(fig.axes[0].texts) == (n == 3)  # 30 cells a row: the colour bar reads
+    plt.close(fig)
+    table = plots.distance_data(distance, eras)
+    assert list(table.columns[:2]) == ["doc_id", "era"] and table.shape == (n, n + 2)

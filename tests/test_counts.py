@@ -174,3 +174,111 @@ def test_colour_names_cover_the_palette():
         all(colour_name(c) != c for c in PALETTE)
         and colour_name("#123456") == "#123456"
     )
+
+
+def test_colour_names_in_the_chinese_edition(monkeypatch):
+    from antcorpus.plots.base import PALETTE
+    from antcorpus.plots.counts import colour_name
+
+    monkeypatch.setenv("ANTCORPUS_LABELS", "zh")
+    assert colour_name(PALETTE[0]) == "蓝色" and colour_name(PALETTE[2]) == "朱红色"
+
+
+def fits_a_column(fig) -> bool:
+    """The figure as saved is no wider than a report column, its text big enough."""
+    import matplotlib.pyplot as plt
+
+    from antcorpus.plots.base import COLUMN_IN, MIN_FONT_PT, figure_layout
+
+    width, smallest = figure_layout(fig)
+    plt.close(fig)
+    return width <= COLUMN_IN + 0.05 and smallest >= MIN_FONT_PT
+
+
+def top_table(groups, terms):
+    """A dfm_top-shaped table: the same terms ranked in every group."""
+    return pd.DataFrame(
+        [
+            {
+                "group": g,
+                "rank": r + 1,
+                "term": t,
+                "count": 10 - r,
+                "per_10k": 100.0 - r,
+                "total_tokens": 3776,
+            }
+            for g in groups
+            for r, t in enumerate(terms)
+        ]
+    )
+
+
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_top_terms_fit_a_column_with_glossed_labels(monkeypatch, edition):
+    from antcorpus.config import SEEDS
+    from antcorpus.plots.counts import plot_top_terms, top_terms_data
+
+    monkeypatch.setenv("ANTCORPUS_LABELS", edition)
+    eras = ["2016–2018", "2020", "2025", "undated"]
+    top = top_table(eras, ["蚂蚁金服", "金融机构", "蚂蚁集团", "理财", "支付宝"])
+    assert fits_a_column(plot_top_terms(top, eras, "title", folder=SEEDS))
+    shown = top_terms_data(top, SEEDS)
+    glossed = shown["label"].iloc[0] == "蚂蚁金服 (Ant Financial (name until 2020))"
+    assert glossed == (edition == "en")
+    assert list(shown.columns) == [
+        "era",
+        "rank",
+        "term",
+        "label",
+        "rate_per_10k_tokens",
+        "era_content_tokens",
+    ]
+
+
+def test_panels_take_as_many_columns_as_their_labels_allow():
+    from antcorpus.plots.counts import fit_labels, panel_columns
+
+    assert panel_columns(["相", "曲歌辞"], 3) == 3
+    assert panel_columns(["相"], 4) == 2  # two rows of two, not three and one
+    assert panel_columns(["蚂蚁金服 (Ant Financial (name until 2020))"], 3) == 2
+    assert panel_columns(["相"], 1) == 1
+    wrapped = fit_labels(["蚂蚁金服 (Ant Financial (name until 2020))", "相"], 2)
+    assert "\n" in wrapped[0] and wrapped[1] == "相"
+
+
+def test_clouds_fit_a_column_and_list_what_they_draw():
+    from antcorpus.plots.clouds import cloud_data, compare_data
+
+    freqs = {"蚂蚁": 30.0, "金服": 20.0, "花呗": 10.0}
+    cloud = clouds.cloud_draw(freqs, "#0072B2", seed=1)
+    assert fits_a_column(clouds.cloud_figure(cloud, "A title", "line one\nline two"))
+    words = pd.Series({"蚂蚁": 3, "金服": 1})
+    assert cloud_data(words, 100)["rate_per_10k_tokens"].tolist() == [300.0, 100.0]
+    rates = pd.DataFrame({"a": [30.04, 1.0], "b": [0.0, 9.0]}, index=["x", "y"])
+    shown = compare_data(counts.dfm_compare(rates, "a", "b", n=2), "a", "b")
+    assert list(shown.columns) == [
+        "term",
+        "gloss",
+        "rate_per_10k_a_reference",
+        "rate_per_10k_b_target",
+        "difference_per_10k_a_minus_b",
+        "leans_to",
+    ]
+    assert shown["rate_per_10k_a_reference"].tolist() == [30.0, 1.0]
+
+
+def test_lexical_diversity_fits_a_column_and_labels_every_piece():
+    import matplotlib.pyplot as plt
+
+    from antcorpus.plots.diversity import lexdiv_data, plot_lexdiv
+
+    docs = [["a", "b", "c"] * n for n in (40, 60, 300, 900)]
+    ids = ["p-2016-one-x", "p-2017-two", "p-2020-three", "p-2025-four"]
+    table = lexdiv.textstat_lexdiv(docs, ids, 100)
+    eras = pd.Series(["2016", "2016", "2020", "2025"], index=ids)
+    fig = plot_lexdiv(table, eras, ["2016", "2020", "2025"])
+    notes = {t.get_text() for ax in fig.axes for t in ax.texts}
+    plt.close(fig)
+    assert notes == {"p-2016-one", "p-2017-two", "p-2020-three", "p-2025-four"}
+    assert fits_a_column(plot_lexdiv(table, eras, ["2016", "2020", "2025"]))
+    assert lexdiv_data(table, eras)["label"].tolist()[0] == "p-2016-one"

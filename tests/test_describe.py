@@ -150,3 +150,59 @@ def test_year_ticks_stay_few_on_a_long_axis():
 
     assert year_step(10) == 1 and year_step(439) == 50
     assert all(years / year_step(years) <= 12 for years in (1, 13, 100, 2500, 40000))
+
+
+def fits_a_column(fig) -> bool:
+    """The figure as saved is no wider than a report column, its text big enough."""
+    from antcorpus.plots.base import COLUMN_IN, MIN_FONT_PT, figure_layout
+
+    width, smallest = figure_layout(fig)
+    plt.close(fig)
+    return width <= COLUMN_IN + 0.05 and smallest >= MIN_FONT_PT
+
+
+def test_description_figures_fit_a_report_column(corpus):
+    folder = antcorpus.config.SEEDS
+    order = corpus_eras(folder)["name"].tolist()
+    table = describe.corpus_table(corpus, antcorpus.tokens_corpus(corpus["text"]))
+    wide = antcorpus.cleaning_report(folder, wide=True)
+    assert fits_a_column(plots.plot_timeline(table, order))
+    assert fits_a_column(
+        plots.plot_era_balance(describe.era_balance(table, order), order)
+    )
+    assert fits_a_column(plots.plot_cleaning(wide))
+
+
+def test_description_csvs_hold_what_is_drawn(tmp_path, monkeypatch):
+    from antcorpus.plots.describe import balance_data, cleaning_data, timeline_data
+
+    folder, _, table = three_pieces(tmp_path, monkeypatch)
+    shown = timeline_data(table)
+    assert shown["panel"].tolist() == ["dated", "dated", "undated"]
+    assert shown["doc_id"].tolist() == ["toy-2017", "toy-2025", "toy-undated"]
+    assert shown["bar_start_date"].iloc[0] == "2017-03-01"
+    assert pd.isna(shown["bar_end_date"].iloc[2])
+    balance = balance_data(describe.era_balance(table, corpus_eras(folder)["name"]))
+    assert list(balance.columns) == [
+        "era",
+        "content_tokens",
+        "pieces",
+        "machine_written_pieces",
+        "share_of_tokens_pct",
+    ]
+    assert balance["share_of_tokens_pct"].dtype.kind == "i"
+    nothing = antcorpus.cleaning_report(folder, wide=True)  # no rule changed the toys
+    assert len(cleaning_data(nothing)) == nothing.size
+    wide = antcorpus.cleaning_report(antcorpus.config.SEEDS, wide=True)
+    cells, drawn = cleaning_data(wide), wide.loc[:, wide.sum() > 0]
+    assert len(cells) == drawn.size and set(cells["step"]) == set(drawn.columns)
+
+
+def test_cleaning_rules_have_names_in_both_editions(monkeypatch):
+    from antcorpus.plots.describe import step_label
+
+    monkeypatch.delenv("ANTCORPUS_LABELS", raising=False)
+    assert step_label("dedupe_paragraphs") == "drop repeated paragraphs"
+    assert step_label("a_new_rule") == "a new rule"
+    monkeypatch.setenv("ANTCORPUS_LABELS", "zh")
+    assert step_label("strip_pinyin") == "去除拼音"

@@ -231,3 +231,66 @@ def test_analysis_yaml_concept_groups_field_is_type_checked():
     assert knowledge._check_types({"concept_groups": good}) == []
     for bad in (["names"], {"unsummed": "names"}, {"merged": {"m": []}}, {"x": []}):
         assert knowledge._check_types({"concept_groups": bad}), bad
+
+
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_text_level_figures_fit_a_column_and_save_what_they_draw(
+    six, monkeypatch, edition
+):
+    import matplotlib.pyplot as plt
+
+    from antcorpus import plots
+
+    monkeypatch.setenv("ANTCORPUS_LABELS", edition)
+    dfm, eras = six
+    order = ["2016–2018", "2020", "2025"]
+    rates = piece_rates(dfm, {f"g{i}": {"x"} for i in range(9)} | {"y": {"y"}})
+    fig = plots.plot_piece_rates(rates, eras, order, title="caller's title")
+    plots.check_layout(fig, "06-test")
+    assert fig.get_suptitle() == "caller's title"
+    plt.close(fig)
+    table = plots.piece_rates_data(rates, eras)
+    assert len(table) == rates.size
+    assert list(table.columns) == ["feature", "doc_id", "era", table.columns[-1]]
+    positions = pd.DataFrame(
+        {"term": ["x", "x", "y"], "doc_id": ["T", "R1", "T"], "position": [0.1, 0.5, 1]}
+    )
+    positions.attrs = {"terms": ["x", "y"], "pieces": ["T", "R1", "M"]}
+    fig = plots.plot_dispersion(positions, eras, order)
+    plots.check_layout(fig, "06-test")
+    plt.close(fig)
+    drawn = plots.dispersion_data(positions, eras)
+    assert drawn["era"].tolist() == ["2025", "2016–2018", "2025"]
+
+
+def test_spec_curve_figure_draws_the_testable_specifications(monkeypatch):
+    import matplotlib.pyplot as plt
+
+    from antcorpus import plots
+
+    monkeypatch.setenv("ANTCORPUS_LABELS", "zh")
+    curve = pd.DataFrame(
+        {
+            "segmenter": ["a", "b", "a", "b"],
+            "stoplist": "s",
+            "masked": False,
+            "reference": "era",
+            "feature": ["x", "x", "y", "y"],
+            "direction": ["higher", "higher", "lower", "lower"],
+            "p_one_sided": [0.001234567, 0.2, np.nan, 0.5],
+        }
+    )
+    marks = pd.DataFrame(
+        {
+            "feature": ["x", "y"],
+            "mark": ["fragile", "untestable"],
+            "direction": ["higher", "lower"],
+        }
+    )
+    fig = plots.plot_spec_curve(curve, marks, 0.05)
+    plots.check_layout(fig, "06-test")
+    assert "脆弱" in fig.axes[0].get_yticklabels()[0].get_text()
+    plt.close(fig)
+    drawn = plots.spec_curve_data(curve, marks)
+    assert drawn["p_one_sided"].tolist() == [0.00123, 0.2, 0.5]
+    assert drawn["mark"].tolist() == ["fragile", "fragile", "untestable"]

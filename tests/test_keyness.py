@@ -145,3 +145,31 @@ def test_linear_leave_one_out_equals_resumming_on_random_counts():
         table = keyness.textstat_keyness(frame, groups, target, reference, 2)
         fast = keyness.keyness_leave_one_out(frame, table)
         assert fast.equals(_loo_by_resumming(frame, table))
+
+
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_keyness_figures_fit_a_column_and_save_what_they_draw(monkeypatch, edition):
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setenv("ANTCORPUS_LABELS", edition)
+    table = keyness.textstat_keyness(
+        dfm(), ERA, "late", "early", min_count=1, order=["early", "late"]
+    )
+    for fig in (plots.plot_keyness_bars(table, 2), plots.plot_keyness_scatter(table)):
+        plots.check_layout(fig, "05-test")
+        plt.close(fig)
+    bars = plots.keyness_bars_data(table, 2)
+    assert list(bars.columns) == [
+        "term",
+        "label",
+        "higher_in",
+        "log_ratio_late_vs_early",
+        "g2",
+    ]
+    assert len(bars) == len(pd.concat([table.head(2), table.tail(2)]))
+    assert bars["log_ratio_late_vs_early"].is_monotonic_decreasing
+    full = plots.keyness_table_data(table)
+    assert {"count_late_target", "rate_per_10k_early_reference"} <= set(full.columns)
+    assert all(float(f"{p:.4g}") == p for p in full["p"])  # four significant digits
+    scatter = plots.keyness_scatter_data(table, n_labels=1)
+    assert len(scatter) == len(table) and (scatter["label"] != "").sum() == 2

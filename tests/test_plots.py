@@ -159,3 +159,30 @@ def test_save_figure_writes_whole_files_or_none(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         p.name for p in first.values()
     )
+
+
+def english_words(fig) -> set[str]:
+    """Runs of three or more Latin letters in the figure's visible text."""
+    import re
+
+    fig.draw_without_rendering()
+    texts = [t.get_text() for t in fig.findobj(plt.Text) if t.get_visible()]
+    plt.close(fig)
+    return set(re.findall(r"[A-Za-z]{3,}", " ".join(texts)))
+
+
+def test_description_figures_speak_chinese_in_the_chinese_edition(monkeypatch):
+    monkeypatch.setenv("ANTCORPUS_LABELS", "zh")
+    balance = pd.DataFrame(
+        {
+            "era": ["盛唐", "宋"],
+            "pieces": [1, 4],
+            "machine_pieces": [1, 0],
+            "chars": [10, 40],
+            "tokens": [100, 400],
+            "token_share": [0.2, 0.8],
+        }
+    )
+    assert english_words(plots.plot_era_balance(balance, ["盛唐", "宋"])) == set()
+    cells = pd.DataFrame({"strip_pinyin": [3, 0]}, index=pd.Index(["a", "b"]))
+    assert english_words(plots.plot_cleaning(cells)) == set()

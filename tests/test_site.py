@@ -49,7 +49,8 @@ def site(tmp_path_factory):
 def test_site_has_every_notebook_and_figure(site):
     out, made = site
     assert made["pages"] == sorted(
-        ["index.html", "gallery.html"] + [f"{p.stem}.html" for p in notebooks()]
+        ["index.html", "gallery.html", "explorer.html"]
+        + [f"{p.stem}.html" for p in notebooks()]
     )
     assert made["figures"] == len(list(FIGURES.glob("*.png")))
     index = (out / "index.html").read_text(encoding="utf-8")
@@ -166,7 +167,9 @@ def test_the_font_check_fails_on_a_page_without_a_cjk_font(site, browser):
 
 
 @pytest.mark.parametrize(
-    "page", ["index.html", "gallery.html"] + [f"{p.stem}.html" for p in notebooks()]
+    "page",
+    ["index.html", "gallery.html", "explorer.html"]
+    + [f"{p.stem}.html" for p in notebooks()],
 )
 def test_page_opens_without_console_errors_and_draws_chinese_with_a_cjk_font(
     browser, page
@@ -262,14 +265,22 @@ def hostile_site(tmp_path_factory):
 
 def test_corpus_markup_is_escaped_on_every_page(hostile_site):
     out, made = hostile_site
-    assert made["pages"] == ["01-hostile-page.html", "gallery.html", "index.html"]
+    assert made["pages"] == [
+        "01-hostile-page.html",
+        "explorer.html",
+        "gallery.html",
+        "index.html",
+    ]
     for page in made["pages"]:
         text = (out / page).read_text(encoding="utf-8")
         assert not [p for p in PAYLOADS + MARKERS if p in text], page
         # Escaped text inside a quoted attribute (the caption as alt) is inert.
         tags = re.sub(r'alt="[^"<>]*"', 'alt=""', text)
         assert not RAN.search(tags), (page, RAN.search(tags))
-        assert "&lt;img src=x onerror=alert(1)&gt;" in text, page
+        # The explorer shows the corpus, not the notebooks (test_explorer's hostile
+        # corpus covers it).
+        if page != "explorer.html":
+            assert "&lt;img src=x onerror=alert(1)&gt;" in text, page
     gallery = (out / "gallery.html").read_text(encoding="utf-8")
     assert "A caption with &lt;img src=x onerror=alert(1)&gt;" in gallery
 
@@ -323,3 +334,21 @@ def test_pages_are_titled_and_figures_described(site):
     gallery = (out / "gallery.html").read_text(encoding="utf-8")
     alts = re.findall(r'alt="([^"]*)"', gallery)
     assert alts and all(len(a) > 20 for a in alts), "alt text should be the caption"
+
+
+def test_wide_tables_scroll_in_their_own_box(browser):
+    """On a narrow window the keyness table scrolls; the page does not."""
+    driver, base = browser
+    driver.set_window_size(700, 900)
+    try:
+        driver.get(f"{base}/05-contrast-optimism-critique.html")
+        page_wide = driver.execute_script(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1"
+        )
+        scrolling = driver.execute_script(
+            "return [...document.querySelectorAll('table.dataframe')]"
+            ".filter(t => t.scrollWidth > t.clientWidth + 1).length"
+        )
+    finally:
+        driver.set_window_size(1280, 2000)
+    assert not page_wide and scrolling > 0

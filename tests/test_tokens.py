@@ -116,7 +116,7 @@ def test_tokens_corpus_is_cached(monkeypatch, tmp_path):
     monkeypatch.setenv("ANTCORPUS_CACHE", str(tmp_path))
     texts = ["蚂蚁金服推出花呗。", "监管要求整改。"]
     first = antcorpus.tokens_corpus(texts)
-    assert len(list((tmp_path / "tokens").glob("*.json"))) == 1
+    assert 1 <= len(list((tmp_path / "tokens").glob("*.json"))) <= len(texts)
     monkeypatch.setattr(tk, "tokenize", lambda *a, **k: pytest.fail("cache miss"))
     assert antcorpus.tokens_corpus(texts) == first
 

@@ -125,3 +125,39 @@ def test_piece_test_single_case_and_permutation():
     assert (two["target_min"], two["target_max"]) == (0.1, 0.2)
     with pytest.raises(ValueError):
         tone.piece_test(values, ["missing"], ["r1"])
+
+
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_tone_figure_fits_a_column_and_saves_what_it_draws(monkeypatch, edition):
+    import matplotlib.pyplot as plt
+
+    from antcorpus import plots
+
+    monkeypatch.setenv("ANTCORPUS_LABELS", edition)
+    summary = pd.DataFrame(
+        {
+            "era": ["a", "b", "a", "b"],
+            "lexicon": ["dutir", "dutir", "hownet", "hownet"],
+            "sentences": [10, 20, 10, 20],
+            "pieces": [1, 2, 1, 2],
+            "coverage": 0.5,
+            "net_tone": [0.123, -0.5, 0.2, 0.3],
+            "ci_low": [0.0, -0.7, 0.1, 0.2],
+            "ci_high": [0.3, -0.2, 0.3, 0.4],
+        }
+    )
+    summary.attrs["by"] = "era"
+    fig = plots.plot_tone(summary, ["a", "b"])
+    plots.check_layout(fig, "05-test")
+    plt.close(fig)
+    drawn = plots.tone_data(summary, ["a", "b"])
+    assert list(drawn.columns) == [
+        "lexicon",
+        "era",
+        "net_tone",
+        "ci95_low",
+        "ci95_high",
+        "pieces",
+        "sentences",
+    ]
+    assert drawn["net_tone"].tolist()[0] == 0.12

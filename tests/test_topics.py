@@ -184,3 +184,91 @@ def test_topic_matrix_rows_are_proportions():
 def test_a_corpus_too_small_for_a_topic_model_says_so():
     with pytest.raises(ValueError, match="too small"):
         topics.topics_dictionary([["a"], ["b"]], topics.LdaSettings())
+
+
+def _topic_shares(k: int, groups: list[str]) -> pd.DataFrame:
+    """A `topic_shares`-shaped table: k topics per group, shares summing to one."""
+    rows = [
+        {
+            "era": g,
+            "feature": f"T{t}",
+            "share": 1 / k,
+            "ci_low": 0.5 / k,
+            "ci_high": 1.5 / k,
+            "pieces": 2,
+            "units": 9,
+            "tokens": 1234,
+        }
+        for g in groups
+        for t in range(1, k + 1)
+    ]
+    table = pd.DataFrame(rows)
+    table.attrs["by"] = "era"
+    return table
+
+
+@pytest.mark.parametrize(("k", "edition"), [(3, "en"), (12, "en"), (12, "zh")])
+def test_topic_figures_fit_a_column_for_few_and_many_topics(monkeypatch, k, edition):
+    import matplotlib.pyplot as plt
+
+    from antcorpus import plots
+
+    monkeypatch.setenv("ANTCORPUS_LABELS", edition)
+    labels = [shares.UNSTABLE, "broad: a reviewed label of some length"] + [
+        shares.UNREVIEWED
+    ] * (k - 2)
+    table = _topic_shares(k, ["盛唐", "中晚唐", "宋"])
+    for fig in (
+        plots.plot_heatmap(table, labels),
+        plots.plot_share_bars(table, ["盛唐", "中晚唐", "宋"], labels),
+    ):
+        plots.check_layout(fig, "04-test")
+        keyed = bool(fig.axes[0].get_xlabel())  # many topics: a key below the axes
+        assert keyed == (k == 12)
+        plt.close(fig)
+    drawn = plots.share_bars_data(table, labels)
+    assert drawn["topic_label"].iloc[0] == plots.topic_name(shares.UNSTABLE)
+    assert plots.heatmap_data(table, labels).shape == (3 * k, 4)
+
+
+def test_sweep_figure_and_its_points():
+    import matplotlib.pyplot as plt
+
+    from antcorpus import plots
+
+    rows = [
+        {
+            "method": m,
+            "seeds": s,
+            "n_seeds": 2,
+            "k": float(k),
+            **{c: 0.1 * k for c in ("c_npmi", "npmi_units", "stability", "ari")},
+            **{
+                f"{c}_{e}": 0.1
+                for c in ("c_npmi", "npmi_units")
+                for e in ("min", "max")
+            },
+        }
+        for m in ("lda", "nmf")
+        for s in ("choice", "report")
+        for k in (2, 3)
+    ]
+    summary = pd.DataFrame(rows)
+    summary.attrs["seed_sets"] = {"choice": [0, 1], "report": [2, 3]}
+    chosen, baseline = {"lda": 3, "nmf": 2}, {"c_npmi": 0.0, "npmi_units": 0.1}
+    fig = plots.plot_sweep(summary, chosen, baseline)
+    plots.check_layout(fig, "04-test")
+    plt.close(fig)
+    drawn = plots.sweep_data(summary, chosen, baseline)
+    assert len(drawn) == 4 + 4 + 1  # report rows, choice rows (c_npmi), baseline
+    report = drawn[drawn["seeds"] == "report"].set_index("method")
+    assert report.loc["nmf", "c_npmi_min"].isna().all()  # NMF's range is not drawn
+    assert drawn["chosen_k"].sum() == 4 and drawn["k"].dtype == "Int64"
+
+
+def test_wrap_label_counts_cjk_twice_and_keeps_closing_marks():
+    from antcorpus.plots.shapes import wrap_label
+
+    assert wrap_label("one two three four", 9) == "one two\nthree\nfour"
+    assert wrap_label("主题占比（词元加权）", 16) == "主题占比（词元加\n权）"
+    assert wrap_label("一二三四）", 8) == "一二三四）"

@@ -222,3 +222,106 @@ def test_tick_step_every_year_when_few_else_round_steps():
     assert tick_step(2016, 2026) == 1
     assert tick_step(729, 1168) == 50
     assert tick_step(1990, 2029, most=30) == 2
+
+
+def trend_table(years_, features, undated=True):
+    """A textstat_trends-shaped table: every feature in every year, undated last."""
+    bins = [f"{y:04d}" for y in years_] + (["undated"] if undated else [])
+    return pd.DataFrame(
+        [
+            {
+                "year": b,
+                "feature": f,
+                "pieces": 2,
+                "units": 9,
+                "tokens": 1234,
+                "count": 3,
+                "per_10k": 24.3,
+                "ci_low": 8.1,
+                "ci_high": 40.5,
+            }
+            for b in bins
+            for f in features
+        ]
+    )
+
+
+def test_years_sit_on_a_time_axis_unless_their_labels_collide():
+    from antcorpus.plots.trends import year_positions
+
+    xs, on_time = year_positions([2016, 2017, 2018, 2020, 2025], 2.6)
+    assert on_time and xs[2025] - xs[2020] == 5
+    xs, on_time = year_positions([729, 741, 1165, 1167], 2.6)
+    assert not on_time and list(xs.values()) == [0, 1, 2, 3]
+
+
+def test_bottom_panels_are_the_lowest_used_in_each_column():
+    from antcorpus.plots.trends import bottom_panels
+
+    grid = np.arange(8).reshape(4, 2)
+    assert bottom_panels(grid, 7) == [6, 5] and bottom_panels(grid, 8) == [6, 7]
+    assert bottom_panels(np.arange(3).reshape(3, 1), 3) == [2]
+
+
+@pytest.mark.parametrize(
+    "years_, features",
+    [
+        ([2016, 2017, 2018, 2020, 2025], ["regulatory_pressure", "risk", "growth"]),
+        ([729, 741, 752, 812, 1061, 1165, 1167], list("相君未欲山云复")),
+    ],
+)
+def test_small_multiples_fit_a_report_column(years_, features):
+    import matplotlib.pyplot as plt
+
+    from antcorpus.plots.base import COLUMN_IN, MIN_FONT_PT, figure_layout
+    from antcorpus.plots.trends import plot_trends, trends_data
+
+    table = trend_table(years_, features)
+    fig = plot_trends(table, features, "A title", folder=SEEDS)
+    width, smallest = figure_layout(fig)
+    plt.close(fig)
+    assert width <= COLUMN_IN + 0.05 and smallest >= MIN_FONT_PT
+    shown = trends_data(table)
+    assert list(shown.columns) == [
+        "year",
+        "feature",
+        "rate_per_10k_tokens",
+        "ci95_low",
+        "ci95_high",
+        "pieces",
+        "content_tokens",
+    ]
+    assert len(shown) == len(table)
+
+
+def test_year_labels_carry_pieces_and_tokens():
+    import matplotlib.pyplot as plt
+
+    from antcorpus.plots.trends import plot_trends
+
+    fig = plot_trends(trend_table([2016, 2025], ["risk"]), ["risk"], "t")
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    plt.close(fig)
+    assert labels == [
+        "2016 · n=2 · 1,234",
+        "2025 · n=2 · 1,234",
+        "undated · n=2 · 1,234",
+    ]
+
+
+def test_years_figure_fits_and_lists_every_mark(corpus):
+    import matplotlib.pyplot as plt
+
+    from antcorpus.plots.base import COLUMN_IN, figure_layout
+    from antcorpus.plots.years import plot_years, years_data
+
+    order = corpus_eras(SEEDS)["name"].tolist()
+    mentioned = years.textstat_years(corpus, ANT_SPAN)
+    fig = plot_years(mentioned, corpus, order)
+    assert figure_layout(fig)[0] <= COLUMN_IN + 0.05
+    plt.close(fig)
+    shown = years_data(mentioned, corpus)
+    dated = corpus["date_start"].notna().sum()
+    assert (shown["mark"] == "content year").sum() == dated
+    assert (shown["mark"] == "year mentioned").sum() == len(mentioned)
+    assert list(shown.columns) == ["doc_id", "era", "mark", "year", "mentions"]

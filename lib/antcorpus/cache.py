@@ -12,6 +12,8 @@ from pathlib import Path
 from .config import cache_dir
 from .errors import CacheError
 
+_MISSING = object()
+
 
 def code_version(*modules) -> str:
     """SHA-256 (16 hex digits) of the modules' source: part of every cache key."""
@@ -31,17 +33,36 @@ def cache_key(parts: Iterable[str]) -> str:
 
 def cached_json(kind: str, key: str, compute: Callable[[], object]):
     """Return the cached value for (kind, key), computing and storing it on a miss."""
+    found = read_cached(kind, key, _MISSING)
+    if found is not _MISSING:
+        return found
+    value = compute()
+    store_cached(kind, key, value)
+    return value
+
+
+def cache_folder(kind: str) -> Path:
+    """The cache's folder for `kind`, created; a refusal is a CacheError."""
     folder = cache_dir() / kind
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise CacheError(folder, f"cannot be created ({err.strerror})") from None
-    path = folder / f"{key}.json"
-    if path.is_file():
-        return json.loads(path.read_text(encoding="utf-8"))
-    value = compute()
-    _store(folder, path, value)
-    return value
+    return folder
+
+
+def read_cached(kind: str, key: str, default=None):
+    """The stored JSON value for (kind, key), or `default` when there is none."""
+    path = cache_folder(kind) / f"{key}.json"
+    if not path.is_file():
+        return default
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def store_cached(kind: str, key: str, value) -> None:
+    """Store `value` as JSON for (kind, key), replacing any earlier value atomically."""
+    folder = cache_folder(kind)
+    _store(folder, folder / f"{key}.json", value)
 
 
 def _store(folder: Path, path: Path, value) -> None:
@@ -50,6 +71,10 @@ def _store(folder: Path, path: Path, value) -> None:
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
     except OSError as err:
         raise CacheError(folder, f"is not writable ({err.strerror})") from None
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(value, fh, ensure_ascii=False)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(value, fh, ensure_ascii=False)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -70,10 +70,12 @@ class Outputs:
 def corpus_outputs(seeds: str | os.PathLike | None = None) -> Outputs:
     """Output folders for a corpus: the repo's for seeds/, else build/corpora/NAME/."""
     folder, build = seeds_dir(seeds), build_dir()
-    if folder == SEEDS.resolve():
+    chinese = os.environ.get("ANTCORPUS_LABELS") == "zh"  # see plots.labels
+    if folder == SEEDS.resolve() and not chinese:
         return Outputs("seeds", NOTEBOOKS, FIGURES, SITE, build / "failed")
     name = re.sub(r"[^\w.-]+", "_", folder.name).strip(".") or "corpus"
-    root = build / "corpora" / name
+    # The Chinese-labelled edition is built on request, never over committed outputs.
+    root = build / "editions" / "zh" / name if chinese else build / "corpora" / name
     return Outputs(
         name, root / "notebooks", root / "figures", root / "site", root / "failed"
     )

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..config import CATALOG_NAME, seeds_dir
 from ..errors import CorpusError
+from . import stored
 from .catalog import UNDATED, Era, date_range, era_of
 from .clean import Step, clean_text, run_step
 from .init import unfilled
@@ -105,8 +106,8 @@ def _check_overlaps(path: Path, claimed: list[tuple[int, int, str]]) -> None:
             raise CorpusError(path, f"pieces {d1} and {d2} overlap", f"{d2}.spans")
 
 
-def _process(root: Path) -> Processed:
-    """Read, check, cut and clean every piece the catalog or metadata lists."""
+def _records(root: Path) -> dict:
+    """Read, check, cut and clean every piece: the tables' rows and the eras."""
     pieces, eras, paperwork = read_entries(root)
     sums = read_sums(root)
     files = sorted({p["source_file"] for p in pieces})
@@ -118,30 +119,48 @@ def _process(root: Path) -> Processed:
         raw = raws[entry["source_file"]]
         piece, text, log, bounds = clean_piece(raw.text, entry, raw.path)
         claimed[entry["source_file"]] += [(a, b, entry["doc_id"]) for a, b in bounds]
-        first, last = date_range(entry["date"], entry["date_precision"])
-        rows.append(
-            {
-                **{k: entry.get(k) for k in META},
-                "date_start": first,
-                "date_end": last,
-                "era": era_of(first, last, eras),
-                "raw_text": piece,
-                "text": text,
-                "n_chars": len(text),
-            }
-        )
+        rows.append(_row(entry, piece, text, eras))
         steps += [{"doc_id": entry["doc_id"], **vars(s)} for s in log]
     for name in files:
         _check_overlaps(raws[name].path, claimed[name])
+    return {
+        "corpus": rows,
+        "steps": steps,
+        "sources": _sources_rows(raws, claimed),
+        "eras": [vars(e) for e in eras],
+    }
+
+
+def _row(entry: dict, piece: str, text: str, eras: list[Era]) -> dict:
+    """One piece's row of the corpus table."""
+    first, last = date_range(entry["date"], entry["date_precision"])
+    return {
+        **{k: entry.get(k) for k in META},
+        "date_start": first,
+        "date_end": last,
+        "era": era_of(first, last, eras),
+        "raw_text": piece,
+        "text": text,
+        "n_chars": len(text),
+    }
+
+
+def _tables(records: dict) -> Processed:
+    """The corpus, step and source tables built from their rows."""
     return Processed(
-        pd.DataFrame(rows),
-        pd.DataFrame(steps),
-        _sources_table(raws, claimed),
-        tuple(eras),
+        pd.DataFrame(records["corpus"]),
+        pd.DataFrame(records["steps"]),
+        pd.DataFrame(records["sources"]),
+        tuple(Era(**era) for era in records["eras"]),
     )
 
 
-def _sources_table(raws: dict, claimed: dict) -> pd.DataFrame:
+def _process(root: Path) -> Processed:
+    """The processed folder, from the disk cache when its bytes are unchanged."""
+    return _tables(stored.cached_records(root, _records))
+
+
+def _sources_rows(raws: dict, claimed: dict) -> list[dict]:
     """Per source file: size, what reading changed, how much text no piece claims."""
     rows = []
     for name, raw in raws.items():
@@ -158,7 +177,7 @@ def _sources_table(raws: dict, claimed: dict) -> pd.DataFrame:
                 "chars_outside_pieces": len(raw.text) - inside,
             }
         )
-    return pd.DataFrame(rows)
+    return rows
 
 
 def _fingerprint(root: Path) -> tuple:
@@ -172,14 +191,15 @@ def _fingerprint(root: Path) -> tuple:
 
 @lru_cache(maxsize=8)
 def _process_cached(root: Path, fingerprint: tuple) -> Processed:
-    """Memoised processing; a changed file changes the fingerprint, forcing a rerun."""
+    """Memoised in the kernel; a changed file changes the fingerprint (then disk)."""
     return _process(root)
 
 
 def process_folder(root=None) -> Processed:
     """The processed corpus for a folder laid out like seeds/.
 
-    The default is the repo's seeds/.
+    The default is the repo's seeds/. Memoised in the kernel and cached on disk
+    (`stored`), keyed on every byte the loader reads, so kernels share one cleaning.
     """
     folder = seeds_dir(root)
     if not folder.is_dir():

@@ -4,54 +4,77 @@ module per stats module. Plot functions take a stats result (reading its
 
 # fmt: off
 from .base import (
-    cjk_font, cjk_style, era_colours, figure_axes, font_path, missing_glyphs,
-    rc_params, save_figure, strict_glyphs,
+    check_layout, cjk_font, cjk_style, era_colours, figure_axes, figure_layout,
+    font_path, missing_glyphs, rc_params, save_figure, strict_glyphs,
 )
 from .clouds import (
-    cloud_draw, cloud_figure,
+    cloud_data, cloud_draw, cloud_figure, compare_data,
 )
 from .counts import (
-    colour_name, era_slug, plot_top_terms,
+    colour_name, era_slug, fit_labels, label_inches, panel_columns, plot_top_terms,
+    top_terms_data,
 )
 from .describe import (
-    piece_label, plot_cleaning, plot_era_balance, plot_timeline, year_step,
+    balance_data, cleaning_data, piece_label, pieces_text, plot_cleaning,
+    plot_era_balance, plot_timeline, step_label, timeline_data, tokens_text,
+    year_step,
 )
 from .diversity import (
-    plot_lexdiv,
+    lexdiv_data, plot_lexdiv, point_label,
 )
 from .evidence import (
-    plot_dispersion, plot_piece_rates, plot_spec_curve,
+    dispersion_data, piece_rates_data, plot_dispersion, plot_piece_rates,
+    plot_spec_curve, spec_curve_data,
 )
 from .keyness import (
-    plot_keyness_bars, plot_keyness_scatter,
+    keyness_bars_data, keyness_scatter_data, keyness_table_data, plot_keyness_bars,
+    plot_keyness_scatter,
+)
+from .labels import (
+    chinese_labels, label_edition, term_label, tr,
 )
 from .shapes import (
-    annotated_heatmap, grouped_bars, parts_by,
+    annotated_heatmap, grouped_bars, legend_below, parts_by, plain_log_ticks,
+    round_significant, wrap_label,
 )
 from .stylometry import (
-    plot_distance,
+    distance_data, plot_distance,
 )
 from .tone import (
-    plot_tone,
+    plot_tone, tone_data,
 )
 from .topics import (
-    plot_heatmap, plot_recurrence, plot_share_bars, plot_sweep,
+    plot_recurrence, plot_sweep, recurrence_data, sweep_data,
+)
+from .topics_shares import (
+    heatmap_data, heatmap_table, plot_heatmap, plot_share_bars, share_bars_data,
+    topic_name,
 )
 from .trends import (
-    plot_trends, tick_step,
+    bottom_panels, plot_trends, tick_step, trends_data, year_label, year_positions,
 )
 from .years import (
-    plot_years,
+    plot_years, years_data,
 )
 
 __all__ = [
-    "annotated_heatmap", "cjk_font", "cjk_style", "cloud_draw", "cloud_figure",
-    "colour_name", "era_colours", "era_slug", "figure_axes", "font_path",
-    "grouped_bars", "missing_glyphs", "parts_by", "piece_label", "plot_cleaning",
+    "annotated_heatmap", "balance_data", "bottom_panels", "check_layout",
+    "chinese_labels", "cjk_font", "cjk_style", "cleaning_data", "cloud_data",
+    "cloud_draw", "cloud_figure", "colour_name", "compare_data", "dispersion_data",
+    "distance_data", "era_colours", "era_slug", "figure_axes", "figure_layout",
+    "fit_labels", "font_path", "grouped_bars", "heatmap_data", "heatmap_table",
+    "keyness_bars_data", "keyness_scatter_data", "keyness_table_data",
+    "label_edition", "label_inches", "legend_below", "lexdiv_data",
+    "missing_glyphs", "panel_columns", "parts_by", "piece_label",
+    "piece_rates_data", "pieces_text", "plain_log_ticks", "plot_cleaning",
     "plot_dispersion", "plot_distance", "plot_era_balance", "plot_heatmap",
     "plot_keyness_bars", "plot_keyness_scatter", "plot_lexdiv", "plot_piece_rates",
     "plot_recurrence", "plot_share_bars", "plot_spec_curve", "plot_sweep",
     "plot_timeline", "plot_tone", "plot_top_terms", "plot_trends", "plot_years",
-    "rc_params", "save_figure", "strict_glyphs", "tick_step", "year_step",
+    "point_label", "rc_params", "recurrence_data", "round_significant",
+    "save_figure", "share_bars_data", "spec_curve_data", "step_label",
+    "strict_glyphs", "sweep_data", "term_label", "tick_step", "timeline_data",
+    "tokens_text", "tone_data", "top_terms_data", "topic_name", "tr", "trends_data",
+    "wrap_label", "year_label", "year_positions", "year_step", "years_data",
 ]
 # fmt: on

@@ -31,6 +31,11 @@ SYSTEM_FAMILIES = (
 )
 FIGURE_NAME = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*$")
 DPI = 200
+FORMATS = ("png", "svg", "pdf", "csv")
+# One report column (US letter or A4 with 1-inch margins); on a 16:9 slide (13.33 in)
+# the same figure is scaled about 2x, so MIN_FONT_PT reads as 14 pt there.
+COLUMN_IN = 6.5
+MIN_FONT_PT = 7.0
 # Okabe–Ito colours (distinguishable with colour-vision deficiencies); grey for
 # undated/other.
 PALETTE = ("#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7", "#56B4E9")
@@ -157,32 +162,70 @@ def save_figure(
     name: str,
     data: pd.DataFrame,
     folder: Path | None = None,
+    full: pd.DataFrame | None = None,
 ) -> dict:
-    """Write figures/NAME.png (200 dpi), .svg (text as paths), .csv (data plotted).
+    """Write NAME.png (200 dpi), .svg (text as paths), .pdf (text as text) and .csv.
 
-    Each file is written whole or not at all (temporary file, then os.replace).
+    The CSV holds exactly what is plotted (columns naming eras and units, numbers
+    rounded as shown); `full`, when given, is the whole table behind it, written to
+    NAME.table.csv. The figure must fit a report column (see `check_layout`). Each file
+    is written whole or not at all (temporary file, then os.replace).
     """
     if not FIGURE_NAME.match(name):
         raise ValueError(
             f"figure name {name!r} must look like '01-corpus-timeline' "
             "(notebook number first)"
         )
+    check_layout(fig, name)
     folder = Path(folder) if folder else figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    paths = {ext: folder / f"{name}.{ext}" for ext in ("png", "svg", "csv")}
-    png, svg = io.BytesIO(), io.BytesIO()
+    paths = {ext: folder / f"{name}.{ext}" for ext in FORMATS}
     with cjk_style():
-        fig.savefig(
-            png, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None}
-        )
-        fig.savefig(
-            svg,
-            format="svg",
-            bbox_inches="tight",
-            metadata={"Date": None, "Creator": None},
-        )
-    csv = _csv_safe(data).to_csv(index=False, lineterminator="\n")
-    for ext, payload in (("png", png), ("svg", svg)):
-        write_atomic(paths[ext], payload.getvalue())
-    write_atomic(paths["csv"], csv.encode("utf-8"))
+        drawn = {ext: _render(fig, ext) for ext in ("png", "svg", "pdf")}
+    for ext, payload in drawn.items():
+        write_atomic(paths[ext], payload)
+    write_atomic(paths["csv"], _csv_bytes(data))
+    if full is not None:
+        paths["table"] = folder / f"{name}.table.csv"
+        write_atomic(paths["table"], _csv_bytes(full))
     return paths
+
+
+def _render(fig: matplotlib.figure.Figure, ext: str) -> bytes:
+    """The figure as PNG (200 dpi), SVG (text as paths) or PDF (font embedded)."""
+    metadata = {
+        "png": {"Software": None},
+        "svg": {"Date": None, "Creator": None},
+        "pdf": {"CreationDate": None, "Creator": None, "Producer": None},
+    }[ext]
+    out = io.BytesIO()
+    with matplotlib.rc_context({"pdf.fonttype": 42}):
+        fig.savefig(out, format=ext, dpi=DPI, bbox_inches="tight", metadata=metadata)
+    return out.getvalue()
+
+
+def _csv_bytes(data: pd.DataFrame) -> bytes:
+    """A table as UTF-8 CSV, formula-like cells quoted."""
+    return _csv_safe(data).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def figure_layout(fig: matplotlib.figure.Figure) -> tuple[float, float]:
+    """(width in inches as saved, smallest font size in points) of a figure."""
+    fig.draw_without_rendering()  # runs a constrained or tight layout, as saving does
+    width = fig.get_tightbbox().width  # finds a renderer for any canvas
+    sizes = [
+        t.get_fontsize()
+        for t in fig.findobj(matplotlib.text.Text)
+        if t.get_visible() and t.get_text().strip()
+    ]
+    return width, min(sizes, default=MIN_FONT_PT)
+
+
+def check_layout(fig: matplotlib.figure.Figure, name: str) -> None:
+    """Refuse a figure wider than a report column or with text below MIN_FONT_PT."""
+    width, smallest = figure_layout(fig)
+    if width > COLUMN_IN + 0.05 or smallest < MIN_FONT_PT:
+        raise ValueError(
+            f"figure {name}: {width:.2f} in wide with {smallest:g} pt text; a report"
+            f" column takes {COLUMN_IN} in and text of at least {MIN_FONT_PT} pt"
+        )

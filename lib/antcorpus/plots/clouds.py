@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import pandas as pd
 from wordcloud import WordCloud
 
-from .base import cjk_style, font_path, missing_glyphs
+from .base import COLUMN_IN, cjk_style, font_path, missing_glyphs
 
 SIZE = (1000, 560)
+CLOUD_IN = COLUMN_IN - 0.2  # the cloud's width on the page
 
 
 def cloud_draw(
@@ -43,12 +45,51 @@ def cloud_draw(
 
 
 def cloud_figure(cloud: WordCloud, title: str, note: str = ""):
-    """The cloud as a matplotlib figure with a title and a note (for save_figure)."""
+    """The cloud a report column wide, a title above and a note (lines) below."""
+    height = CLOUD_IN * SIZE[1] / SIZE[0]
     with cjk_style():
-        fig, ax = plt.subplots(figsize=(SIZE[0] / 100, SIZE[1] / 100 + 0.6))
+        # the image fills the figure below the title; the note hangs below it and
+        # save_figure's tight bounding box takes it in
+        fig, ax = plt.subplots(figsize=(CLOUD_IN, height + 0.4))
+        fig.subplots_adjust(left=0, right=1, bottom=0, top=height / (height + 0.4))
         ax.imshow(cloud.to_array(), interpolation="bilinear")
         ax.set_axis_off()
-        ax.set_title(title)
+        ax.set_title(title, fontsize=10)
         if note:
-            fig.text(0.5, 0.01, note, ha="center", fontsize=8, color="0.35")
+            ax.text(
+                *(0.5, -0.015, note),
+                transform=ax.transAxes,
+                ha="center",
+                va="top",
+                fontsize=7.5,
+                color="0.35",
+            )
     return fig
+
+
+def cloud_data(words: pd.Series, total: int) -> pd.DataFrame:
+    """What a cloud draws: each word, its count (the size) and rate per 10,000."""
+    return pd.DataFrame(
+        {
+            "term": words.index,
+            "count": words.to_numpy(),
+            "rate_per_10k_tokens": (10_000 * words / total).round(1).to_numpy(),
+        }
+    )
+
+
+def compare_data(compare: pd.DataFrame, left: str, right: str) -> pd.DataFrame:
+    """What the comparison cloud draws: rates (`left` reference, `right` target), size.
+
+    The size of a term is its difference in rate; `leans_to` names its colour's era.
+    """
+    return pd.DataFrame(
+        {
+            "term": compare["term"],
+            "gloss": compare["gloss"],
+            f"rate_per_10k_{left}_reference": compare[left].round(1),
+            f"rate_per_10k_{right}_target": compare[right].round(1),
+            f"difference_per_10k_{left}_minus_{right}": compare["difference"].round(1),
+            "leans_to": compare["leans_to"],
+        }
+    )

@@ -7,14 +7,27 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .base import cjk_style, era_colours, figure_axes
+from .base import COLUMN_IN, cjk_style, era_colours, figure_axes
+from .labels import tr
 from .shapes import annotated_heatmap
+
+ROW_IN = 0.42  # height of a row of two-line piece labels
 
 
 def piece_label(row, width: int = 16) -> str:
     """Two-line label: the doc_id, then the title as published, cut to `width` chars."""
     title = row.title if len(row.title) <= width else row.title[: width - 1] + "…"
     return f"{row.doc_id}\n{title}"
+
+
+def pieces_text(n: int) -> str:
+    """'1 piece' or '5 pieces' in the label edition."""
+    return tr("{n} piece", n=n) if n == 1 else tr("{n} pieces", n=f"{n:,}")
+
+
+def tokens_text(n: int) -> str:
+    """'2,209 tokens' in the label edition."""
+    return tr("{n} tokens", n=f"{n:,}")
 
 
 def year_step(years: float, most: int = 12) -> int:
@@ -25,121 +38,160 @@ def year_step(years: float, most: int = 12) -> int:
     return int(np.ceil(years / most / 1000) * 1000)
 
 
+def _span_days(dated: pd.DataFrame) -> float:
+    """Days from the first date a piece allows to the day after the last."""
+    if dated.empty:
+        return 0.0
+    end = dated["date_end"].max() + pd.Timedelta(days=1)
+    return mdates.date2num(end) - mdates.date2num(dated["date_start"].min())
+
+
 def _dated_bars(ax, dated: pd.DataFrame, colours: dict) -> None:
     """Dated pieces as bars over their date span, token counts beside, year axis.
 
     A bar is at least 20 days (or 1/200 of the axis) wide so a day-dated piece shows;
-    ticks fall on round years, at most a dozen over the axis.
+    ticks fall on round years, at most eight over the axis; the axis leaves room on
+    the right for the token count of the latest piece.
     """
-    span = (
-        mdates.date2num(dated["date_end"].max() + pd.Timedelta(days=1))
-        - mdates.date2num(dated["date_start"].min())
-        if len(dated)
-        else 0.0
-    )
+    span = _span_days(dated)
     for y, row in enumerate(dated.itertuples()):
-        start, end = (
-            mdates.date2num(row.date_start),
-            mdates.date2num(row.date_end + pd.Timedelta(days=1)),
-        )
-        ax.barh(
-            y,
-            max(end - start, 20, span / 200),
-            left=start,
-            height=0.6,
-            color=colours[row.era],
-        )
-        ax.text(
-            end + max(25, span / 150),
-            y,
-            f"{row.n_tokens:,} tokens",
-            va="center",
-            fontsize=8,
-            color="0.3",
-        )
+        start = mdates.date2num(row.date_start)
+        end = mdates.date2num(row.date_end + pd.Timedelta(days=1))
+        width = max(end - start, 20, span / 200)
+        ax.barh(y, width, left=start, height=0.6, color=colours[row.era])
+        note = tokens_text(row.n_tokens)
+        ax.text(start + width + span / 80, y, note, va="center", fontsize=7, c="0.3")
+    if len(dated):
+        first = mdates.date2num(dated["date_start"].min())
+        ax.set_xlim(first - span / 40, first + span * 1.25)
     ax.set_yticks(
-        range(len(dated)), [piece_label(r) for r in dated.itertuples()], fontsize=8
+        range(len(dated)), [piece_label(r) for r in dated.itertuples()], fontsize=7
     )
-    ax.xaxis.set_major_locator(mdates.YearLocator(year_step(span / 365.25)))
+    ax.set_ylim(len(dated) - 0.5, -0.5)  # earliest piece on top
+    ax.xaxis.set_major_locator(mdates.YearLocator(year_step(span / 365.25, most=8)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(axis="x", labelsize=8)
     ax.set_xlabel(
-        "content date (bar = the span the catalogued date allows: "
-        "a day, a month or a year)"
+        tr("content date (a bar spans what the date allows: a day, a month or a year)"),
+        fontsize=8,
     )
     ax.grid(axis="x", color="0.9")
 
 
-def _undated_bars(side, dated: pd.DataFrame, undated: pd.DataFrame, colour) -> None:
-    """Undated pieces as token bars in the side panel, level with the top rows."""
-    rows = [len(dated) - 1 - i for i in range(len(undated))]  # top rows, same height
-    side.barh(rows, undated["n_tokens"], height=0.6, color=colour)
-    side.set_ylim(-0.5, max(len(dated), len(undated)) - 0.5)
-    side.set_yticks(rows, [piece_label(r) for r in undated.itertuples()], fontsize=8)
-    side.yaxis.tick_right()
-    side.set_title("undated (not placed)", fontsize=9)
-    side.set_xlabel("tokens")
+def _undated_bars(ax, undated: pd.DataFrame, colour) -> None:
+    """Undated pieces as token bars in a panel of their own, below the dated ones."""
+    rows = range(len(undated))
+    ax.barh(rows, undated["n_tokens"], height=0.6, color=colour)
+    ax.set_yticks(rows, [piece_label(r) for r in undated.itertuples()], fontsize=7)
+    ax.set_ylim(len(undated) - 0.5, -0.5)
+    ax.set_title(tr("Undated pieces (no place on the date axis)"), fontsize=8)
+    ax.set_xlabel(tr("content tokens"), fontsize=8)
+    ax.tick_params(axis="x", labelsize=8)
 
 
 def _era_legend(ax, table: pd.DataFrame, order: list[str], colours: dict) -> None:
     """Legend of the eras present, in catalog order."""
-    handles = [
-        plt.Rectangle((0, 0), 1, 1, color=colours[e])
-        for e in order
-        if e in set(table["era"])
-    ]
+    present = [e for e in order if e in set(table["era"])]
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colours[e]) for e in present]
     ax.legend(
         handles,
-        [e for e in order if e in set(table["era"])],
-        title="era",
+        present,
+        title=tr("era"),
         loc="lower left",
-        fontsize=8,
+        fontsize=7,
+        title_fontsize=8,
     )
+
+
+def _timeline_axes(axes, n_dated: int, n_undated: int, below: bool):
+    """(figure, dated axis, undated axis or None): the undated panel sits below."""
+    if not below:
+        size = (COLUMN_IN, ROW_IN * n_dated + 1.5)
+        fig, ax = figure_axes(axes, figsize=size, layout="constrained")
+        return fig, ax, None
+    fig, (ax, under) = figure_axes(
+        axes,
+        nrows=2,
+        figsize=(COLUMN_IN, ROW_IN * (n_dated + n_undated) + 2.4),
+        gridspec_kw={"height_ratios": [n_dated + 1.5, max(n_undated, 1) + 1.3]},
+        layout="constrained",
+    )
+    return fig, ax, under
 
 
 def plot_timeline(table: pd.DataFrame, order: list[str], axes=None):
     """Pieces on a content-date axis, undated pieces apart.
 
-    A bar spans the date's precision. Undated pieces get a side panel (none when every
-    piece is dated, unless the caller passes two axes).
+    A bar spans the date's precision. Undated pieces get a panel of their own below
+    (none when every piece is dated, unless the caller passes two axes).
     """
     colours = era_colours(order)
-    dated = table[table["date_start"].notna()].sort_values(
-        "date_start", ascending=False
-    )
+    dated = table[table["date_start"].notna()].sort_values("date_start", kind="stable")
     undated = table[table["date_start"].isna()]
     with cjk_style():
-        if axes is None and undated.empty:  # no side panel for undated pieces
-            fig, ax = figure_axes(None, figsize=(8.5, 0.6 * len(table) + 1.6))
-            side = None
-        else:
-            fig, (ax, side) = figure_axes(
-                axes,
-                nrows=1,
-                ncols=2,
-                figsize=(10, 0.6 * len(table) + 1.6),
-                sharey=False,
-                gridspec_kw={"width_ratios": [5, 1.2]},
-            )
+        below = axes is not None or not undated.empty
+        fig, ax, under = _timeline_axes(axes, len(dated), len(undated), below)
         _dated_bars(ax, dated, colours)
-        if side is not None and undated.empty:
-            side.set_axis_off()
-        elif side is not None:
-            _undated_bars(side, dated, undated, colours["undated"])
+        if under is not None and undated.empty:
+            under.set_axis_off()
+        elif under is not None:
+            _undated_bars(under, undated, colours["undated"])
         _era_legend(ax, table, order, colours)
         ax.set_title(
-            f"The corpus on its content-date axis: {len(table)} pieces "
-            "from the seed files"
+            tr("The corpus on its content-date axis: {n}", n=pieces_text(len(table))),
+            fontsize=10,
         )
     return fig
 
 
+def timeline_data(table: pd.DataFrame) -> pd.DataFrame:
+    """What the timeline draws: a bar per piece, its date span and its token count."""
+    shown = table.sort_values("date_start", na_position="last", kind="stable")
+    return pd.DataFrame(
+        {
+            "doc_id": shown["doc_id"],
+            "title": shown["title"],
+            "era": shown["era"],
+            "panel": np.where(shown["date_start"].notna(), "dated", "undated"),
+            "bar_start_date": shown["date_start"].dt.strftime("%Y-%m-%d"),
+            "bar_end_date": shown["date_end"].dt.strftime("%Y-%m-%d"),
+            "content_tokens": shown["n_tokens"],
+        }
+    ).reset_index(drop=True)
+
+
+def step_label(step: str) -> str:
+    """A cleaning rule's name for a figure, in the label edition."""
+    names = {
+        "drop_spans": tr("drop spans"),
+        "restore_garbled": tr("restore garbled runs"),
+        "mask_years": tr("mask years"),
+        "unwrap_lines": tr("unwrap lines"),
+        "fold_invisible": tr("fold invisible characters"),
+        "normalise_width": tr("normalise width"),
+        "drop_page_numbers": tr("drop page numbers"),
+        "normalise_whitespace": tr("normalise whitespace"),
+        "strip_pinyin": tr("strip pinyin"),
+        "to_simplified": tr("to simplified"),
+        "repair_word_roundtrip": tr("repair word round-trip"),
+        "normalise_punctuation": tr("normalise punctuation"),
+        "dedupe_paragraphs": tr("drop repeated paragraphs"),
+    }
+    return names.get(step, step.replace("_", " "))
+
+
+def _changed_steps(wide: pd.DataFrame) -> pd.DataFrame:
+    """The steps (columns) that changed anything; all of them when none did."""
+    changed = wide.sum() > 0
+    return wide.loc[:, changed] if changed.any() else wide
+
+
 def plot_cleaning(wide: pd.DataFrame, ax=None):
     """Heatmap of instances each cleaning step changed per piece, counts printed."""
-    changed = wide.sum() > 0
-    steps = wide.loc[:, changed] if changed.any() else wide
+    steps = _changed_steps(wide)
     with cjk_style():
-        size = (1.0 * steps.shape[1] + 3, 0.45 * len(steps) + 1.8)
-        fig, ax = figure_axes(ax, figsize=size)
+        size = (min(COLUMN_IN, 2.0 + 0.42 * steps.shape[1]), 0.27 * len(steps) + 2.0)
+        fig, ax = figure_axes(ax, figsize=size, layout="constrained")
         values = steps.to_numpy()
         annotated_heatmap(
             ax,
@@ -147,21 +199,32 @@ def plot_cleaning(wide: pd.DataFrame, ax=None):
             values,
             lambda v: f"{v:,}" if v else "·",
             lambda v: "white" if v > 300 else "black",
+            fontsize=7,
             cmap="Blues",
             aspect="auto",
         )
-        ax.set_xticks(
-            range(steps.shape[1]),
-            [s.replace("_", " ") for s in steps.columns],
-            rotation=35,
-            ha="right",
-        )
+        labels = [step_label(s) for s in steps.columns]
+        ax.set_xticks(range(steps.shape[1]), labels, rotation=40, ha="right")
         ax.set_yticks(range(len(steps)), steps.index)
+        ax.tick_params(labelsize=7.5)
         ax.set_title(
-            "Cleaning: instances each rule changed per piece "
-            "(shade on a log scale; · = none)"
+            tr("Changes per cleaning rule and piece")
+            + "\n"
+            + tr("(shade on a log scale; · = none)"),
+            fontsize=9,
         )
     return fig
+
+
+def cleaning_data(wide: pd.DataFrame) -> pd.DataFrame:
+    """What the cleaning heatmap prints: a row per piece and step drawn."""
+    steps = _changed_steps(wide)
+    return (
+        steps.rename_axis(index="doc_id", columns="step")
+        .stack()
+        .rename("instances")
+        .reset_index()
+    )
 
 
 def plot_era_balance(balance: pd.DataFrame, order: list[str], ax=None):
@@ -169,20 +232,40 @@ def plot_era_balance(balance: pd.DataFrame, order: list[str], ax=None):
     colours = era_colours(order)
     rows = balance.iloc[::-1]
     with cjk_style():
-        fig, ax = figure_axes(ax, figsize=(7, 0.5 * len(rows) + 1.4))
+        size = (COLUMN_IN, 0.4 * len(rows) + 1.3)
+        fig, ax = figure_axes(ax, figsize=size, layout="constrained")
         ax.barh(
             rows["era"],
             rows["tokens"],
             color=[colours.get(e, "0.6") for e in rows["era"]],
         )
         for y, row in enumerate(rows.itertuples()):
-            plural = "s" if row.pieces != 1 else ""
-            note = f"{row.pieces} piece{plural}, {row.token_share:.0%}"
-            note += (
-                f" ({row.machine_pieces} machine-written)" if row.machine_pieces else ""
+            share = f"{row.token_share:.0%}"
+            note = tr(
+                "{pieces}, {share} of tokens",
+                pieces=pieces_text(row.pieces),
+                share=share,
             )
+            if row.machine_pieces:
+                note += " " + tr("({n} machine-written)", n=row.machine_pieces)
             ax.text(row.tokens, y, "  " + note, va="center", fontsize=8)
         ax.set_xlim(0, rows["tokens"].max() * 1.6)
-        ax.set_xlabel("content tokens (after stopwords)")
-        ax.set_title("Era balance: how much text stands behind each era")
+        ax.tick_params(labelsize=8)
+        ax.set_xlabel(tr("content tokens (after stopwords)"), fontsize=8)
+        ax.set_title(
+            tr("Era balance: how much text stands behind each era"), fontsize=10
+        )
     return fig
+
+
+def balance_data(balance: pd.DataFrame) -> pd.DataFrame:
+    """What the era-balance bars show: tokens, pieces and the share printed."""
+    return pd.DataFrame(
+        {
+            "era": balance["era"],
+            "content_tokens": balance["tokens"],
+            "pieces": balance["pieces"],
+            "machine_written_pieces": balance["machine_pieces"],
+            "share_of_tokens_pct": (100 * balance["token_share"]).round(0).astype(int),
+        }
+    )

@@ -4,87 +4,149 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib.lines import Line2D
 
-from ..text.glossary import gloss, glossed
 from .base import cjk_style, era_colours, figure_axes
+from .labels import term_label, tr
+from .shapes import plain_log_ticks, round_significant, wrap_label
 
 
 def plot_piece_rates(
-    rates: pd.DataFrame, groups: pd.Series, order: list[str], axes=None
+    rates: pd.DataFrame,
+    groups: pd.Series,
+    order: list[str],
+    axes=None,
+    title: str | None = None,
+    ylabel: str | None = None,
 ):
-    """One panel per feature: each piece's rate per 10,000 tokens as a dot, by group.
-
-    `rates` is pieces x features (`piece_rates`); `groups` maps doc_id to era. A single
-    dot for an era is one text, and the figure shows it as one.
-    """
+    """A panel per feature of `piece_rates`: one dot per piece, by era (n in legend)."""
     features = list(rates.columns)
     eras = [e for e in order if e in set(groups)]
     colours = era_colours(order)
-    cols = min(4, len(features))
-    rows = -(-len(features) // cols)
     with cjk_style():
-        fig, axes = figure_axes(
-            axes,
-            nrows=rows,
-            ncols=cols,
-            figsize=(3.1 * cols, 2.6 * rows + 0.6),
-            squeeze=False,
-        )
+        fig, axes = figure_axes(axes, **_rates_grid(len(features)))
         for ax, feature in zip(axes.flat, features, strict=False):
             _strip(ax, rates[feature], groups, eras, colours)
-            ax.set_title(glossed(feature) if gloss(feature) else feature, fontsize=9)
-        for ax in axes.flat[len(features) :]:
-            ax.set_axis_off()
-        fig.supylabel("rate per 10,000 content tokens of the piece")
-        fig.suptitle("Each dot is one text: per-piece rates by era", fontsize=10)
-        fig.tight_layout()
+            ax.set_title(wrap_label(term_label(feature), 26), fontsize=8)
+        _switch_off(axes, len(features))
+        _era_legend(fig, groups, eras, colours)
+        ylabel = ylabel or tr("rate per 10,000 content tokens of the piece")
+        fig.supylabel(ylabel, fontsize=8)
+        title = title or tr("Each dot is one text: per-piece rates by era")
+        fig.suptitle(title, fontsize=10)
     return fig
 
 
+def _rates_grid(n: int) -> dict:
+    """Subplot settings for n panels: four a row, 1.45 in each, in one column width."""
+    cols = min(4, n)
+    rows = -(-n // cols)
+    size = (6.5, 1.45 * rows + 1.1)
+    return {"nrows": rows, "ncols": cols, "squeeze": False, "figsize": size} | {
+        "layout": "constrained"
+    }
+
+
+def _switch_off(axes, n: int) -> None:
+    """Hide the grid's spare panels after the first n."""
+    for ax in axes.flat[n:]:
+        ax.set_axis_off()
+
+
 def _strip(ax, values: pd.Series, groups: pd.Series, eras: list[str], colours) -> None:
-    """Dots per era with a small deterministic jitter; n under each era name."""
+    """Dots per era, left to right in era order, with a small deterministic jitter."""
     for i, era in enumerate(eras):
         part = values[groups.reindex(values.index) == era]
         jitter = np.linspace(-0.15, 0.15, len(part)) if len(part) > 1 else [0.0]
-        ax.scatter(i + np.asarray(jitter), part, s=22, color=colours.get(era, "0.5"))
-    ax.set_xticks(
-        range(len(eras)), [f"{e}\nn={int((groups == e).sum())}" for e in eras]
-    )
-    ax.tick_params(axis="x", labelsize=7)
+        ax.scatter(i + np.asarray(jitter), part, s=16, color=colours.get(era, "0.5"))
+    ax.set_xticks(range(len(eras)), [])
+    ax.tick_params(labelsize=7)
     ax.set_xlim(-0.6, len(eras) - 0.4)
     ax.set_ylim(bottom=-0.04 * max(float(values.max()), 1.0))
     ax.grid(axis="y", color="0.92")
+
+
+def _era_legend(fig, groups: pd.Series, eras: list[str], colours) -> None:
+    """One legend entry per era, left to right as in each panel, with n pieces."""
+    handles = [
+        Line2D([], [], marker="o", ls="", ms=4, color=colours.get(e, "0.5"))
+        for e in eras
+    ]
+    texts = [f"{e} (n={int((groups == e).sum())})" for e in eras]
+    fig.legend(handles, texts, loc="outside lower center", ncols=len(eras), fontsize=7)
+
+
+def piece_rates_data(rates: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """The dots: feature, piece, its era and rate per 10,000 content tokens."""
+    table = rates.round(1).rename_axis("doc_id").reset_index()
+    rate = "rate_per_10k_content_tokens"
+    table = table.melt("doc_id", var_name="feature", value_name=rate)
+    table.insert(2, "era", table["doc_id"].map(groups))
+    return table[["feature", "doc_id", "era", rate]]
+
+
+MARK_COLOURS = {"robust": "#009E73", "fragile": "#E69F00"}
+
+
+def _mark_word(word: str) -> str:
+    """A direction or robustness mark in the current label edition."""
+    return {
+        "higher": tr("higher"),
+        "lower": tr("lower"),
+        "robust": tr("robust"),
+        "fragile": tr("fragile"),
+        "not supported": tr("not supported"),
+        "untestable": tr("untestable"),
+    }.get(word, word)
 
 
 def plot_spec_curve(curve: pd.DataFrame, marks: pd.DataFrame, alpha: float, ax=None):
     """Each feature's one-sided p per specification (log scale), mark in the label."""
     features = list(marks["feature"])
     mark = dict(zip(marks["feature"], marks["mark"], strict=True))
-    arrow = dict(zip(marks["feature"], marks["direction"], strict=True))
     with cjk_style():
-        fig, ax = figure_axes(ax, figsize=(8, 0.42 * len(features) + 1.6))
+        size = (6.5, 0.28 * len(features) + 1.5)
+        fig, ax = figure_axes(ax, figsize=size, layout="constrained")
         for y, feature in enumerate(features):
             p = curve.loc[curve["feature"] == feature, "p_one_sided"].clip(lower=1e-6)
-            colour = {"robust": "#009E73", "fragile": "#E69F00"}.get(
-                mark[feature], "0.6"
-            )
             jitter = np.linspace(-0.25, 0.25, len(p)) if len(p) > 1 else [0.0]
-            ax.scatter(p, y + np.asarray(jitter), s=9, color=colour, alpha=0.7)
+            colour = MARK_COLOURS.get(mark[feature], "0.6")
+            ax.scatter(p, y + np.asarray(jitter), s=8, color=colour, alpha=0.7)
+        ax.set_yticks(range(len(features)), _spec_labels(marks), fontsize=7)
         ax.axvline(alpha, color="0.3", ls="--", lw=0.8)
         ax.set_xscale("log")
-        labels = [f"{f} ({arrow[f]}: {mark[f]})" for f in features]
-        ax.set_yticks(range(len(features)), labels)
+        plain_log_ticks(ax.xaxis)
+        ax.tick_params(axis="x", labelsize=7)
         ax.invert_yaxis()
-        ax.set_xlabel(
-            f"one-sided p, pieces as the unit (dashed: {alpha}); "
-            "one dot per specification"
-        )
-        ax.set_title(
-            f"Specification curve: {curve.groupby('feature').size().max()} analyst "
-            "choices per feature",
-            fontsize=10,
-        )
+        xlabel = tr("one-sided p, pieces as the unit (dashed: {alpha})", alpha=alpha)
+        dots = tr("one dot per specification")
+        ax.set_xlabel(f"{xlabel}; {dots}", fontsize=8)
+        n = curve.groupby("feature").size().max()
+        title = tr("Specification curve: {n} analyst choices per feature", n=n)
+        ax.set_title(title, fontsize=9)
     return fig
+
+
+def _spec_labels(marks: pd.DataFrame) -> list[str]:
+    """Each feature's row label: the term (glossed), its direction and its mark."""
+    return [
+        tr(
+            "{feature} ({direction}: {mark})",
+            feature=term_label(r.feature),
+            direction=_mark_word(r.direction),
+            mark=_mark_word(r.mark),
+        )
+        for r in marks.itertuples()
+    ]
+
+
+def spec_curve_data(curve: pd.DataFrame, marks: pd.DataFrame) -> pd.DataFrame:
+    """The dots: feature, its mark, the specification's choices and the one-sided p."""
+    spec = ["segmenter", "stoplist", "masked", "reference"]
+    drawn = curve[curve["p_one_sided"].notna()]
+    drawn = drawn.merge(marks[["feature", "mark"]], on="feature", how="left")
+    drawn = drawn[["feature", "direction", "mark", *spec, "p_one_sided"]]
+    return round_significant(drawn, 3)
 
 
 def plot_dispersion(
@@ -92,27 +154,66 @@ def plot_dispersion(
 ):
     """Each term's occurrences across pieces (AntConc's Plot, quanteda's xray).
 
-    One row per term and piece, pieces grouped by era; a tick marks an occurrence at
+    One panel per term, one row per piece grouped by era; a tick marks an occurrence at
     its relative position in the piece. Terms and pieces come from `positions.attrs`.
     """
     terms, pieces = positions.attrs["terms"], positions.attrs["pieces"]
-    eras = [e for e in order if e in set(groups)]
+    eras = [e for e in order if e in set(groups[pieces])]
     pieces = sorted(pieces, key=lambda d: (eras.index(groups[d]), d))
     colours = era_colours(order)
-    rows = [(t, d) for t in terms for d in pieces]
     with cjk_style():
-        fig, ax = figure_axes(ax, figsize=(9, 0.16 * len(rows) + 1.4))
-        for y, (term, doc) in enumerate(rows):
-            hit = positions[(positions["term"] == term) & (positions["doc_id"] == doc)]
-            colour = colours.get(groups[doc], "0.5")
-            ax.scatter(hit["position"], [y] * len(hit), marker="|", s=40, color=colour)
-        ax.set_yticks(range(len(rows)), [f"{t} · {d}" for t, d in rows], fontsize=5)
-        for k in range(1, len(terms)):
-            ax.axhline(k * len(pieces) - 0.5, color="0.8", lw=0.6)
-        ax.set_ylim(len(rows) - 0.5, -0.5)
-        ax.set_xlim(0, 1)
-        ax.set_xlabel("relative position in the piece (0 = start, 1 = end)")
-        ax.set_title(
-            "Where each key term occurs, piece by piece, coloured by era", fontsize=10
-        )
+        fig, axes = figure_axes(ax, **_dispersion_grid(len(terms), len(pieces)))
+        for a, term in zip(axes.flat, terms, strict=False):
+            hits = positions[positions["term"] == term]
+            _occurrences(a, hits, pieces, groups, colours)
+            a.set_title(wrap_label(term_label(term), 34), fontsize=8)
+        _switch_off(axes, len(terms))
+        _bottom_xlabels(axes, len(terms))
+        axes[0, 0].set_yticks(range(len(pieces)), pieces, fontsize=7)
+        _era_legend(fig, groups.reindex(pieces), eras, colours)
+        title = tr("Where each key term occurs, piece by piece, coloured by era")
+        fig.suptitle(title, fontsize=10)
     return fig
+
+
+def _dispersion_grid(n_terms: int, n_pieces: int) -> dict:
+    """Subplot settings: the fewest columns (up to 3) keeping panels within 7.5 in."""
+    panel = 0.12 * n_pieces + 0.4
+    cols = next((c for c in (1, 2, 3) if panel * -(-n_terms // c) <= 7.5), 3)
+    rows = -(-n_terms // cols)
+    shape = {"nrows": rows, "ncols": cols, "squeeze": False, "layout": "constrained"}
+    return shape | {
+        "sharex": True,
+        "sharey": True,
+        "figsize": (6.5, panel * rows + 1.2),
+    }
+
+
+def _bottom_xlabels(axes, n: int) -> None:
+    """Tick labels and the axis name under the last panel of each column."""
+    cols = axes.shape[1]
+    xlabel = tr("relative position in the piece (0 = start, 1 = end)")
+    for a in axes.flat[max(0, n - cols) : n]:
+        a.xaxis.set_tick_params(labelbottom=True)
+        a.set_xlabel(wrap_label(xlabel, int(110 / cols)), fontsize=7)
+
+
+def _occurrences(ax, hits: pd.DataFrame, pieces, groups: pd.Series, colours) -> None:
+    """One row per piece, a tick at each occurrence's relative position."""
+    row = {d: y for y, d in enumerate(pieces)}
+    for doc, part in hits.groupby("doc_id", sort=False):
+        if doc in row:
+            colour = colours.get(groups[doc], "0.5")
+            y = [row[doc]] * len(part)
+            ax.scatter(part["position"], y, marker="|", s=30, color=colour)
+    ax.set_ylim(len(pieces) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    ax.set_xticks([0, 0.5, 1])
+    ax.tick_params(labelsize=7)
+
+
+def dispersion_data(positions: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """The ticks: term, piece, its era and the occurrence's relative position."""
+    shown = positions[positions["doc_id"].isin(positions.attrs["pieces"])]
+    table = shown[["term", "doc_id"]].assign(era=shown["doc_id"].map(groups))
+    return table.assign(relative_position=shown["position"].round(3))

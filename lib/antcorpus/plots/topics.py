@@ -1,102 +1,111 @@
-"""Topic-model figures: the k sweep, share heatmaps and share bars with intervals."""
+"""Topic-model figures: the k sweep and each reported topic's replication."""
 
 from __future__ import annotations
 
-from textwrap import fill
-
 import pandas as pd
 
-from .base import cjk_style, era_colours, figure_axes
-from .shapes import annotated_heatmap, grouped_bars, parts_by
+from .base import cjk_style, figure_axes
+from .labels import tr
+from .shapes import wrap_label
 
-SWEEP_PANELS = {
-    "c_npmi": "c_npmi: NPMI in 10-token sliding windows\n(gensim; higher is better)",
-    "npmi_units": "NPMI within whole units\n(higher is better)",
-    "stability": "stability: best-match Jaccard\nof top-10 words between seeds",
-    "ari": "agreement of units' dominant topic\nbetween seeds (adjusted Rand)",
-}
+METRICS = ("c_npmi", "npmi_units", "stability", "ari")
+RANGED = ("c_npmi", "npmi_units")  # measures with a min-max band over seeds (LDA)
 METHOD_COLOURS = {"lda": "#0072B2", "nmf": "#E69F00"}
+SWEEP_COLUMNS = {  # the sweep CSV's names: every score is a mean or a range over seeds
+    "c_npmi": "c_npmi_mean",
+    "c_npmi_min": "c_npmi_min",
+    "c_npmi_max": "c_npmi_max",
+    "npmi_units": "npmi_whole_units_mean",
+    "npmi_units_min": "npmi_whole_units_min",
+    "npmi_units_max": "npmi_whole_units_max",
+    "stability": "top10_jaccard_stability_mean",
+    "ari": "dominant_topic_ari_mean",
+}
+
+
+def _panel_titles() -> dict[str, str]:
+    """Each sweep measure's panel title in the current label edition."""
+    return {
+        "c_npmi": tr("c_npmi: NPMI in 10-token windows (gensim; higher is better)"),
+        "npmi_units": tr("NPMI within whole units (higher is better)"),
+        "stability": tr("stability: best-match Jaccard of top-10 words between seeds"),
+        "ari": tr("agreement of units' dominant topic between seeds (adjusted Rand)"),
+    }
 
 
 def _sweep_panel(ax, summary: pd.DataFrame, metric: str, baseline) -> None:
     """One measure against k: a line per method (report seeds), LDA's choice seeds."""
     for method, colour in METHOD_COLOURS.items():
         rows = summary[summary["method"] == method]
-        report = rows[rows["seeds"] == "report"]
-        name = method.upper()
-        ax.plot(
-            report["k"],
-            report[metric],
-            "o-",
-            color=colour,
-            ms=4,
-            label=f"{name}, mean over report seeds",
-        )
-        if f"{metric}_min" in rows and method == "lda":
+        report, name = rows[rows["seeds"] == "report"], method.upper()
+        label = tr("{method}, mean over report seeds", method=name)
+        ax.plot(report["k"], report[metric], "o-", color=colour, ms=3, label=label)
+        if metric in RANGED and method == "lda":
+            band = tr("LDA, range over report seeds")
+            low, high = report[f"{metric}_min"], report[f"{metric}_max"]
             ax.fill_between(
-                report["k"],
-                report[f"{metric}_min"],
-                report[f"{metric}_max"],
-                color=colour,
-                alpha=0.12,
-                label="LDA, range over report seeds",
+                report["k"], low, high, color=colour, alpha=0.12, label=band
             )
         if metric == "c_npmi":
             choice = rows[rows["seeds"] == "choice"]
-            ax.plot(
-                choice["k"],
-                choice[metric],
-                "s--",
-                color=colour,
-                ms=3,
-                lw=1,
-                alpha=0.7,
-                label=f"{name}, mean over choice seeds",
-            )
+            label = tr("{method}, mean over choice seeds", method=name)
+            style = {"color": colour, "ms": 3, "lw": 1, "alpha": 0.7, "label": label}
+            ax.plot(choice["k"], choice[metric], "s--", **style)
     if baseline is not None and metric in baseline:
-        ax.axhline(
-            baseline[metric],
-            color="#555555",
-            ls=":",
-            label="ten most frequent words as one topic",
-        )
+        label = tr("ten most frequent words as one topic")
+        ax.axhline(baseline[metric], color="#555555", ls=":", label=label)
 
 
 def plot_sweep(summary: pd.DataFrame, chosen: dict, baseline=None, axes=None):
-    """The four sweep measures against k for LDA and NMF, baseline, the chosen k.
+    """The four sweep measures against k (2 x 2) for LDA and NMF, baseline, chosen k.
 
     `summary` is a `sweep_summary` result, `chosen` maps method to its chosen k and
     `baseline` is a `baseline_topic` dict.
     """
+    size = {"figsize": (6.5, 6.4), "layout": "constrained"}
     with cjk_style():
-        fig, axes = figure_axes(axes, nrows=1, ncols=4, figsize=(16, 4.4))
-        for ax, (metric, name) in zip(axes, SWEEP_PANELS.items(), strict=True):
+        fig, axes = figure_axes(axes, nrows=2, ncols=2, **size)
+        for ax, (metric, title) in zip(axes.flat, _panel_titles().items(), strict=True):
             _sweep_panel(ax, summary, metric, baseline)
             for method, k in chosen.items():
-                ax.axvline(
-                    k,
-                    color=METHOD_COLOURS[method],
-                    ls="--",
-                    lw=1,
-                    label=f"chosen k = {k} ({method.upper()})",
-                )
-            ax.set_xlabel("number of topics k")
-            ax.set_title(name, fontsize=9)
+                label = tr("chosen k = {k} ({method})", k=k, method=method.upper())
+                ax.axvline(k, color=METHOD_COLOURS[method], ls="--", lw=1, label=label)
+            ax.set_xlabel(tr("number of topics k"), fontsize=8)
+            ax.set_title(wrap_label(title, 50), fontsize=8)
             ax.set_xticks(sorted(summary["k"].unique()))
-        handles, texts = axes[0].get_legend_handles_labels()
-        fig.legend(
-            handles,
-            texts,
-            loc="lower center",
-            ncol=4,
-            fontsize=8,
-            bbox_to_anchor=(0.5, -0.12),
-            frameon=False,
-        )
+            ax.tick_params(labelsize=7)
+        handles, texts = axes.flat[0].get_legend_handles_labels()
+        fig.legend(handles, texts, loc="outside lower center", ncol=2, fontsize=7)
         sets = summary.attrs.get("seed_sets", {})
-        sizes = " and ".join(f"{len(v)} {n} seeds" for n, v in sets.items())
-        fig.suptitle(f"Choosing k and checking it: {sizes} per k", fontsize=10, y=1.03)
+        n = {name: len(sets.get(name, ())) for name in ("choice", "report")}
+        title = tr(
+            "Choosing k and checking it: {choice} choice, {report} report seeds", **n
+        )
+        fig.suptitle(title, fontsize=10)
     return fig
+
+
+def sweep_data(summary: pd.DataFrame, chosen: dict, baseline=None) -> pd.DataFrame:
+    """The sweep figure's points: report means, LDA's range, choice c_npmi, baseline."""
+    report = summary[summary["seeds"] == "report"]
+    drawn = report[["method", "seeds", "n_seeds", "k", *METRICS]].copy()
+    for metric in RANGED:
+        for end in ("min", "max"):
+            column = f"{metric}_{end}"
+            drawn[column] = report[column].where(report["method"] == "lda")
+    choice = summary["seeds"] == "choice"
+    parts = [drawn, summary.loc[choice, ["method", "seeds", "n_seeds", "k", "c_npmi"]]]
+    if baseline is not None:
+        row = {"method": "baseline (ten most frequent words)", "seeds": "all"}
+        parts.append(pd.DataFrame([row | {m: baseline[m] for m in RANGED}]))
+    table = pd.concat(parts, ignore_index=True)
+    table["chosen_k"] = [
+        chosen.get(m) == k for m, k in zip(table["method"], table["k"], strict=True)
+    ]
+    table[["k", "n_seeds"]] = table[["k", "n_seeds"]].astype("Int64")
+    return table.rename(columns=SWEEP_COLUMNS)[
+        ["method", "seeds", "n_seeds", "k", "chosen_k", *SWEEP_COLUMNS.values()]
+    ].round(3)
 
 
 def plot_recurrence(table: pd.DataFrame, axes=None):
@@ -106,32 +115,24 @@ def plot_recurrence(table: pd.DataFrame, axes=None):
     """
     methods = list(dict.fromkeys(table["method"]))
     sizes = [int((table["method"] == m).sum()) for m in methods]
+    height = 1.0 + 0.24 * len(table) + 0.45 * len(methods)
+    grid = {"nrows": len(methods), "ncols": 2, "squeeze": False}
+    shape = {"gridspec_kw": {"height_ratios": sizes}, "layout": "constrained"}
     with cjk_style():
-        fig, axes = figure_axes(
-            axes,
-            nrows=len(methods),
-            ncols=2,
-            squeeze=False,
-            figsize=(10, 1.4 + 0.32 * len(table)),
-            gridspec_kw={"height_ratios": sizes},
-        )
+        fig, axes = figure_axes(axes, **grid, figsize=(6.5, height), **shape)
         for row, method in zip(axes, methods, strict=True):
             part = table[table["method"] == method].iloc[::-1]
             _bars(row[0], part, "recurrence", 0.5, part["stable"], "#0072B2")
             _bars(row[1], part, "max_piece_share", 0.6, part["one_piece"], "#D55E00")
-            row[0].set_ylabel(f"{method.upper()} topic", fontsize=8)
-        axes[0][0].set_title(
-            "share of the other seeds' runs where the topic recurs\n"
-            "(best-match Jaccard >= 0.5); stable if > 50%",
-            fontsize=8,
+            row[0].set_ylabel(tr("{method} topic", method=method.upper()), fontsize=8)
+        left = tr("recurs in the other seeds' runs (Jaccard ≥ 0.5); stable if > 50%")
+        right = tr("share of the topic's token mass from its largest piece")
+        axes[0][0].set_title(wrap_label(left, 54), fontsize=8)
+        axes[0][1].set_title(wrap_label(right, 54), fontsize=8)
+        axes[-1][0].set_xlabel(tr("share of runs"), fontsize=8)
+        axes[-1][1].set_xlabel(
+            tr("share of token mass (one piece if > 60%)"), fontsize=8
         )
-        axes[0][1].set_title(
-            "share of the topic's token mass from its largest piece"
-            "\n(essentially one piece if > 60%)",
-            fontsize=8,
-        )
-        for ax in axes[-1]:
-            ax.set_xlabel("share", fontsize=8)
     return fig
 
 
@@ -141,61 +142,18 @@ def _bars(ax, part: pd.DataFrame, value: str, line: float, flags, colour) -> Non
         part["topic"], part[value], color=[colour if f else "#BBBBBB" for f in flags]
     )
     ax.axvline(line, color="#555555", ls="--", lw=1)
-    ax.set_xlim(0, 1.1)
+    ax.set_xlim(0, 1.18)
+    ax.tick_params(labelsize=7)
     for y, v in enumerate(part[value]):
         ax.text(v + 0.01, y, f"{v:.0%}", va="center", fontsize=7)
 
 
-def plot_heatmap(shares: pd.DataFrame, labels: list[str], ax=None):
-    """Pieces (or eras) x topics, shade = share, value printed in each cell.
-
-    The grouping column is read from `shares.attrs["by"]` (a `topic_shares` result).
-    """
-    index = shares.attrs["by"]
-    table = shares.pivot(index=index, columns="feature", values="share")
-    topics = [f"T{i}" for i in range(1, len(labels) + 1)]
-    table = table[topics].reindex(list(dict.fromkeys(shares[index])))
-    values = table.to_numpy()
-    with cjk_style():
-        fig, ax = figure_axes(
-            ax, figsize=(1.1 * table.shape[1] + 4, 0.42 * len(table) + 2)
-        )
-        annotated_heatmap(
-            ax,
-            values,
-            values,
-            lambda v: f"{v:.0%}",
-            lambda v: "white" if v > 0.35 else "black",
-            cmap="Blues",
-            vmin=0,
-            vmax=max(0.5, values.max()),
-            aspect="auto",
-        )
-        ticks = [
-            f"{c}\n{fill(lab, 16)}"
-            for c, lab in zip(table.columns, labels, strict=True)
-        ]
-        ax.set_xticks(range(table.shape[1]), ticks, fontsize=7)
-        ax.set_yticks(range(len(table)), table.index, fontsize=8)
-        ax.set_title("Topic shares (token-weighted mean of unit proportions)")
-    return fig
-
-
-def plot_share_bars(shares: pd.DataFrame, order: list[str], labels: list[str], ax=None):
-    """Grouped bars: each topic's share per group, 95% intervals and n in the legend."""
-    by = shares.attrs["by"]
-    topics = [f"T{i}" for i in range(1, len(labels) + 1)]
-    parts = parts_by(shares, by, order, "feature", topics)
-    legend = {
-        g: f"{g} (n={p['pieces'].iloc[0]} pieces, {p['tokens'].iloc[0]:,} tokens)"
-        for g, p in parts.items()
+def recurrence_data(table: pd.DataFrame) -> pd.DataFrame:
+    """The replication figure's bars: recurrence and largest-piece share per topic."""
+    columns = {
+        "recurrence": "recurrence_share_of_other_seeds",
+        "max_piece_share": "largest_piece_share_of_token_mass",
+        "max_piece": "largest_piece",
     }
-    with cjk_style():
-        fig, ax = figure_axes(ax, figsize=(1.6 * len(topics) + 2, 4.2))
-        grouped_bars(ax, parts, "share", era_colours(order), legend)
-        ticks = [f"{t}\n{fill(lab, 18)}" for t, lab in zip(topics, labels, strict=True)]
-        ax.set_xticks(range(len(topics)), ticks, fontsize=7)
-        ax.set_ylabel("topic share (token-weighted)")
-        ax.legend(fontsize=7)
-        ax.set_title("Topic shares per era, with 95% bootstrap intervals over units")
-    return fig
+    keep = ["method", "topic", *columns, "stable", "one_piece"]
+    return table[keep].rename(columns=columns).round(2)

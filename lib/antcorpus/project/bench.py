@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import secrets
 import shutil
 import sys
 import time
@@ -95,6 +96,7 @@ def main(argv: list[str]) -> int:
     """Run the benchmark; write build/bench/{results.json,bench.md,bench.png}."""
     root = build_dir() / "bench"
     root.mkdir(parents=True, exist_ok=True)
+    os.environ["ANTCORPUS_BENCH_KEY"] = secrets.token_hex(32)  # signs stage handovers
     timeout = float(os.environ.get("BENCH_TIMEOUT", TIMEOUT))
     results = {
         "date": time.strftime("%Y-%m-%d"),

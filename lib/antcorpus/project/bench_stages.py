@@ -9,9 +9,12 @@ $ANTCORPUS_CACHE before `tokenize`, so tokenizing is cold.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 import pickle
+import secrets
 import sys
 import time
 from pathlib import Path
@@ -24,6 +27,7 @@ from ..corpus.catalog import UNDATED
 from ..corpus.load import corpus_eras, load_corpus
 from ..corpus.schema import read_catalog
 from ..errors import CorpusError
+from ..files import write_atomic
 from ..stats.topics import MIN_TOKENS
 from ..text.tokens import tokens_corpus
 
@@ -65,16 +69,26 @@ class Clock:
         self.parts[getattr(self, "name", "all")] = spent
 
 
+def handover_key() -> bytes:
+    """This benchmark run's secret ($ANTCORPUS_BENCH_KEY, made by the first caller)."""
+    return os.environ.setdefault("ANTCORPUS_BENCH_KEY", secrets.token_hex(32)).encode()
+
+
 def put(work: Path, name: str, value) -> None:
-    """Hand a stage's output to the stages after it."""
-    with open(work / f"{name}.pkl", "wb") as fh:
-        pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    """Hand a stage's output to the stages after it, signed with the run's key."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    tag = hmac.new(handover_key(), payload, hashlib.sha256).digest()
+    write_atomic(work / f"{name}.pkl", tag + payload)
 
 
 def get(work: Path, name: str):
-    """A handed-over output of an earlier stage."""
-    with open(work / f"{name}.pkl", "rb") as fh:
-        return pickle.load(fh)
+    """An earlier stage's output; unpickled only if this run signed it."""
+    data = (work / f"{name}.pkl").read_bytes()
+    tag, payload = data[:32], data[32:]
+    expected = hmac.new(handover_key(), payload, hashlib.sha256).digest()
+    if not hmac.compare_digest(tag, expected):
+        raise ValueError(f"{work / name}.pkl was not written by this run; not loaded")
+    return pickle.loads(payload)
 
 
 def stage_catalog(folder: Path, work: Path, clock: Clock) -> dict:

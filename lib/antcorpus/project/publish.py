@@ -1,10 +1,11 @@
 """`python -m antcorpus.project.publish`: figures/README.md and a static HTML site.
 
-The site has an index, one page per notebook and a gallery. Everything is read from the
-executed notebooks: a notebook's title and question from its first cell, its findings
-from the output under `## Findings`, and each figure's caption from the prose cell
-before the code cell that saves it. The site carries a subset of the CJK font, so
-Chinese renders in any browser whether or not the machine has a CJK font.
+The site has an index, one page per notebook, a gallery and a term explorer (any
+term's rates, keyness, dispersion and contexts, computed by `explorer` from the corpus).
+The rest is read from the executed notebooks: a notebook's title and question from its
+first cell, its findings from the output under `## Findings`, and each figure's caption
+from the prose cell before the code cell that saves it. The site carries a subset of
+the CJK font, so Chinese renders in any browser whether or not the machine has one.
 
 Corpus text reaches the pages only escaped (see `safehtml`). The site is built in a
 sibling folder and swapped in whole, so a failed publish leaves the previous site; for
@@ -22,6 +23,7 @@ import nbformat
 from ..config import REPO, SEEDS, SITE, corpus_outputs, figures_dir, seeds_dir
 from ..plots.base import font_path
 from .atomic import staged, write_atomic
+from .explorer import explorer_data, explorer_page
 from .hygiene import terminal_safe
 from .lock import build_lock
 from .readme import readme_update
@@ -136,7 +138,11 @@ def site_title() -> str:
 
 def index_page(summaries: list[dict]) -> str:
     """The index: each notebook's question and findings, linked to its page."""
-    parts = [f"<h1>{text(site_title())}</h1>"]
+    parts = [
+        f"<h1>{text(site_title())}</h1>",
+        '<p><a href="explorer.html">Term explorer</a>: type or pick any term to see'
+        " its rate in every piece, its keyness, its dispersion and its contexts.</p>",
+    ]
     for s in summaries:
         parts.append(
             f'<h2><a href="{url(s["stem"])}.html">{text(s["title"])}</a></h2>'
@@ -197,10 +203,17 @@ def font_subset(text: str, target: Path) -> None:
 
 
 def site_write(out: Path, figures: Path, summaries: list[dict]) -> dict:
-    """Write the pages, figure files and font subset into the empty folder `out`."""
+    """Write the pages, figure files and font subset into the empty folder `out`.
+
+    The font subset is cut from every page's text, the explorer's embedded data too.
+    """
     entries = figure_entries(summaries, figures)
     (out / "figures").mkdir(parents=True)
-    pages = {"index.html": index_page(summaries), "gallery.html": gallery_page(entries)}
+    pages = {
+        "index.html": index_page(summaries),
+        "gallery.html": gallery_page(entries),
+        "explorer.html": explorer_page(explorer_data()),
+    }
     pages.update({f"{s['stem']}.html": notebook_page(s["path"]) for s in summaries})
     for name, page_text in pages.items():
         (out / name).write_text(page_text, encoding="utf-8")

@@ -5,7 +5,8 @@ from __future__ import annotations
 FONT_FAMILY = "Antcorpus CJK"
 NAV = (
     '<div class="site-nav"><a href="index.html">Notebooks</a> · '
-    '<a href="gallery.html">Figure gallery</a></div>'
+    '<a href="gallery.html">Figure gallery</a> · '
+    '<a href="explorer.html">Term explorer</a></div>'
 )
 
 # CJK blocks the site font covers: listed first in every family, it draws exactly these
@@ -34,9 +35,34 @@ STYLE = (
     ".site-nav { padding: 8px 16px; background: #f3f3f3; "
     f"font-size: 14px; font-family: {SANS}; }}\n"
     ".site-page { max-width: 1100px; margin: 0 auto; padding: 16px; }\n"
+    # A wide table scrolls sideways inside its own box; the page never does.
+    "table.dataframe { display: block; max-width: 100%; overflow-x: auto; }\n"
+    ".jp-OutputArea-output { max-width: 100%; overflow-x: auto; }\n"
     ".gallery figure { display: inline-block; width: 340px; "
     "vertical-align: top; margin: 8px; }\n"
     ".gallery img { width: 100%; border: 1px solid #ddd; }\n"
     ".gallery figcaption { font-size: 13px; }\n"
+    "</style>"
+)
+
+# The term explorer's form, dot plot, tables and concordance (explorer.html).
+EXPLORER_STYLE = (
+    "<style>\n"
+    ".explorer input, .explorer button { font: inherit; padding: 2px 6px; }\n"
+    ".explorer #picks button { margin: 2px; font-size: 14px; cursor: pointer; }\n"
+    ".explorer #status { color: #555; }\n"
+    ".explorer svg { display: block; max-width: 100%; height: auto; }\n"
+    ".explorer svg text { font-size: 12px; fill: #333; }\n"
+    ".explorer svg .era-label { font-size: 13px; }\n"
+    ".explorer table { border-collapse: collapse; margin: 8px 0; font-size: 14px; }\n"
+    ".explorer th, .explorer td { padding: 2px 10px; border-bottom: 1px solid #e4e4e4;"
+    " text-align: left; }\n"
+    ".explorer td.num, .explorer th.num { text-align: right;"
+    " font-variant-numeric: tabular-nums; }\n"
+    ".explorer .note { color: #555; font-size: 14px; }\n"
+    ".explorer table.kwic td.left { text-align: right; color: #444; }\n"
+    ".explorer table.kwic td.keyword { font-weight: bold; color: #a33; }\n"
+    ".explorer table.kwic td.right { color: #444; }\n"
+    ".explorer table.kwic td.piece { color: #777; font-size: 12px; }\n"
     "</style>"
 )

@@ -17,11 +17,12 @@ import jieba
 import pandas as pd
 import stopwordsiso
 
-from ..cache import cache_key, cached_json, code_version
+from ..cache import cache_key, code_version
 from ..config import DATA, cache_dir
 from ..corpus import clean, knowledge
 from ..corpus.clean import HAN
 from ..corpus.knowledge import domain_words, resource_rows
+from . import tokencache
 
 HMM = False
 PROJECT_STOPWORDS = DATA / "stopwords_project.txt"
@@ -119,9 +120,10 @@ def tokenize(text: str, aliases: dict[str, str] | None = None, words=None) -> li
 def tokens_corpus(
     texts: list[str], aliases: dict[str, str] | None = None, words=None
 ) -> list[list[str]]:
-    """Tokenize many texts, cached on texts, dictionary, stopwords, code and settings.
+    """Tokenize many texts, each cached on its text, dictionary, stopwords and code.
 
     `words` are the dictionary additions (default: the corpus folder's dictionary).
+    Only texts not cached yet are tokenized, in worker processes when there are many.
     """
     words = domain_words() if words is None else tuple(words)
     code = code_version(sys.modules[__name__], clean, knowledge)
@@ -133,9 +135,11 @@ def tokens_corpus(
         ",".join(sorted(stopwords(words))),
         repr(sorted((aliases or {}).items())),
     ]
-    key = cache_key(settings + list(texts))
-    return cached_json(
-        "tokens", key, lambda: [tokenize(t, aliases, words) for t in texts]
+    return tokencache.cached_tokens(
+        list(texts),
+        cache_key(settings),
+        (words, aliases),
+        lambda text: tokenize(text, aliases, words),
     )
 
 
