@@ -61,7 +61,7 @@ def test_contrast_names_must_be_eras_with_pieces(plain):
     assert (kb.target, kb.reference, kb.middle) == ("2016–2018", "2020", None)
     with pytest.raises(CorpusError, match="contrast.target: '2030' is not an era"):
         settings(plain, "contrast: {target: '2030'}\n")
-    with pytest.raises(CorpusError, match="same era"):
+    with pytest.raises(CorpusError, match="must differ"):
         settings(plain, "contrast: {target: '2020', reference: '2020'}\n")
 
 
@@ -90,3 +90,16 @@ def test_the_poetry_corpus_is_licensed_dated_and_not_about_ant():
     corpus = antcorpus.load_corpus(POETRY)
     assert len(corpus) == 12 and corpus["date_start"].notna().all()
     assert not corpus["text"].str.contains("蚂蚁|支付宝").any()
+
+
+def test_optional_fields_may_be_empty_and_a_regex_must_compile(plain):
+    kb = settings(plain, "genre_matched:\nrecent_year:\naliases: {AI: 人工智能}\n")
+    assert kb.genre_matched is None and kb.recent_year is None
+    assert kb.aliases == {"ai": "人工智能"}  # tokens are lower-cased first
+    with pytest.raises(CorpusError, match="not a valid regular expression"):
+        settings(plain, "genre_matched: '(news'\n")
+    with pytest.raises(CorpusError, match="must differ"):
+        settings(
+            plain,
+            "contrast: {target: '2020', reference: '2016–2018', middle: '2020'}\n",
+        )

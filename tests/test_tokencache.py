@@ -102,3 +102,13 @@ def test_the_real_corpus_prints_nothing(corpus, calls, capfd):
     antcorpus.tokens_corpus(list(corpus.text))
     antcorpus.tokens_corpus(antcorpus.corpus_reshape(corpus, "units")["text"].tolist())
     assert capfd.readouterr() == ("", "")
+
+
+def test_a_damaged_cache_entry_is_a_miss(tmp_path, monkeypatch):
+    """A truncated JSON entry (e.g. after a crash) is recomputed, never an error."""
+    from antcorpus import cache
+
+    monkeypatch.setenv("ANTCORPUS_CACHE", str(tmp_path))
+    cache.store_cached("corpus", "k", {"a": 1})
+    (tmp_path / "corpus" / "k.json").write_text("", encoding="utf-8")
+    assert cache.read_cached("corpus", "k", "miss") == "miss"

@@ -7,6 +7,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 
 from .config import cache_dir
@@ -19,8 +20,17 @@ def code_version(*modules) -> str:
     """SHA-256 (16 hex digits) of the modules' source: part of every cache key."""
     digest = hashlib.sha256()
     for module in modules:
-        digest.update(Path(module.__file__).read_bytes())
+        digest.update(_source_hash(module.__file__))
     return digest.hexdigest()[:16]
+
+
+@cache
+def _source_hash(path: str) -> bytes:
+    """A module file's SHA-256, read once per process (near its import), not per call.
+
+    A module edited in a running kernel keeps the hash of the code that is running.
+    """
+    return hashlib.sha256(Path(path).read_bytes()).digest()
 
 
 def cache_key(parts: Iterable[str]) -> str:
@@ -56,7 +66,10 @@ def read_cached(kind: str, key: str, default=None):
     path = cache_folder(kind) / f"{key}.json"
     if not path.is_file():
         return default
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):  # truncated or damaged: a miss
+        return default
 
 
 def store_cached(kind: str, key: str, value) -> None:
@@ -74,6 +87,8 @@ def _store(folder: Path, path: Path, value) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(value, fh, ensure_ascii=False)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -8,6 +8,7 @@ lacks that resource; the notebook section that needs it says so and skips.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -120,9 +121,8 @@ def _check_types(data: dict) -> list[str]:
     for old, new in (data.get("aliases") or {}).items():
         if not (isinstance(old, str) and isinstance(new, str)):
             found.append("aliases must map a string to a string")
-    if not isinstance(data.get("genre_matched", ""), str):
-        found.append("genre_matched must be a regular expression (a string)")
-    year = data.get("recent_year", 0)
+    found += _check_genre(data.get("genre_matched"))
+    year = data.get("recent_year") or 0
     if not isinstance(year, int) or isinstance(year, bool):
         found.append("recent_year must be a year (an integer)")
     return found + _check_concept_groups(data.get("concept_groups") or {})
@@ -148,6 +148,19 @@ def _check_concept_groups(value) -> list[str]:
     return found
 
 
+def _check_genre(pattern) -> list[str]:
+    """Problems of `genre_matched`: it must be a regular expression that compiles."""
+    if pattern is None:
+        return []
+    if not isinstance(pattern, str):
+        return ["genre_matched must be a regular expression (a string)"]
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        return [f"genre_matched is not a valid regular expression ({err})"]
+    return []
+
+
 def default_contrast(eras: list[str]) -> dict[str, str | None]:
     """Latest era against the earliest; the middle is the era before the latest."""
     if len(eras) < 2:
@@ -168,8 +181,9 @@ def contrast_of(settings: dict, eras: list[str], path: Path) -> dict[str, str | 
                 f"contrast.{role}: {name!r} is not an era with pieces"
                 f" (eras: {', '.join(eras) or 'none'})",
             )
-    if chosen["target"] is not None and chosen["target"] == chosen["reference"]:
-        raise CorpusError(path, "contrast: target and reference are the same era")
+    named = [chosen[r] for r in ROLES if chosen[r] is not None]
+    if len(named) != len(set(named)):
+        raise CorpusError(path, "contrast: target, reference and middle must differ")
     return chosen
 
 
@@ -183,12 +197,14 @@ def corpus_knowledge(folder=None) -> Knowledge:
     eras = [e.name for e in processed.eras if e.name in held]
     settings = read_settings(root)
     contrast = contrast_of(settings, eras, analysis_dir(root) / SETTINGS)
+    aliases = settings.get("aliases") or {}
     return Knowledge(
         folder=root,
         eras=tuple(eras),
         **contrast,
         terms=dict(settings.get("terms") or {}),
-        aliases=dict(settings.get("aliases") or {}),
+        # Tokens are lower-cased before aliases apply, so the aliases are too.
+        aliases={k.lower(): v.lower() for k, v in aliases.items()},
         genre_matched=settings.get("genre_matched"),
         recent_year=settings.get("recent_year"),
         concept_groups=dict(settings.get("concept_groups") or {}),

@@ -63,7 +63,7 @@ def cached_tokens(
 ) -> list[list[str]]:
     """Tokens of each text, from the shards, tokenizing (and storing) only misses.
 
-    `job` is (words, aliases) for worker processes; `serial` tokenizes one text here.
+    `job` is (words, aliases, hmm) for the workers; `serial` tokenizes one text here.
     """
     hashes = [text_hash(t) for t in texts]
     shards = {p: read_shard(settings, p) for p in dict.fromkeys(h[:2] for h in hashes)}
@@ -104,12 +104,13 @@ def in_workers(texts: list[str], job: tuple, bar) -> list[list[str]]:
     return out
 
 
-def _start_worker(words: tuple, aliases: dict | None) -> None:
-    """Build this worker's private tokenizer for `words` once."""
-    from .tokens import tokenizer
+def _start_worker(words: tuple, aliases: dict | None, hmm: bool) -> None:
+    """Build this worker's private tokenizer for `words` once, with the parent's HMM."""
+    from . import tokens
 
+    tokens.HMM = hmm  # the cache key records the parent's setting
     _WORKER.update(words=words, aliases=aliases)
-    tokenizer(True, words)
+    tokens.tokenizer(True, words)
 
 
 def _work(chunk: list[str]) -> list[list[str]]:

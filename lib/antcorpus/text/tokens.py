@@ -11,6 +11,7 @@ import hashlib
 import logging
 import re
 import sys
+import unicodedata
 from functools import lru_cache
 
 import jieba
@@ -126,19 +127,20 @@ def tokens_corpus(
     Only texts not cached yet are tokenized, in worker processes when there are many.
     """
     words = domain_words() if words is None else tuple(words)
-    code = code_version(sys.modules[__name__], clean, knowledge)
+    code = code_version(sys.modules[__name__], clean, knowledge, tokencache)
     settings = [
         f"HMM={HMM}",
         jieba.__version__,
+        f"unicode={unicodedata.unidata_version}",
         code,
         dictionary_version(words),
-        ",".join(sorted(stopwords(words))),
+        "\n".join(sorted(stopwords(words))),
         repr(sorted((aliases or {}).items())),
     ]
     return tokencache.cached_tokens(
         list(texts),
         cache_key(settings),
-        (words, aliases),
+        (words, aliases, HMM),
         lambda text: tokenize(text, aliases, words),
     )
 
