@@ -353,3 +353,15 @@ def test_the_page_fetches_nothing_and_parses_no_markup(ant):
     assert not re.search(r"src=|https?://(?!www\.w3\.org/2000/svg\b)", page)
     assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|fetch\(", page)
     assert (out / "explorer.html").stat().st_size < 1_500_000
+
+
+def test_concordances_use_the_folders_dictionary_whatever_the_environment(
+    monkeypatch,
+):
+    """Built for seeds/ while $ANTCORPUS_SEEDS names the poetry corpus."""
+    from antcorpus.config import REPO, SEEDS
+
+    monkeypatch.setenv("ANTCORPUS_SEEDS", str(REPO / "corpora" / "tang-song-shi"))
+    data = explorer.explorer_data(SEEDS)
+    keywords = {line[2] for line in data["terms"]["蚂蚁金服"]["lines"]}
+    assert keywords and all("蚂蚁金服" in k for k in keywords)

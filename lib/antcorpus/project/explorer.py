@@ -5,8 +5,7 @@ dfm of content tokens, `stats.textstat_keyness` on the corpus's contrast,
 `stats.dispersion_dp`, `stats.kwic`) and embedded in the page as JSON; the page's
 script (data/explorer.js) only looks terms up and draws them, inserting corpus text
 as text. The JSON has `<`, `>` and `&` escaped, so no corpus text can end its script.
-Concordance lines segment with the dictionary of the corpus the environment names
-(`stats.kwic` takes no other), so build for another corpus with ANTCORPUS_SEEDS set.
+Concordance lines segment with the same corpus dictionary as the counts.
 """
 
 from __future__ import annotations
@@ -42,12 +41,13 @@ def explorer_data(folder=None) -> dict:
     tokens = tokens_corpus(corpus["text"].tolist(), words=domain_words(folder))
     eras = corpus_eras(folder)["name"].tolist()
     named = [t for terms in kb.terms.values() for t in terms]
-    data = corpus_data(corpus, tokens, eras, (kb.target, kb.reference), named)
+    contrast = (kb.target, kb.reference)
+    data = corpus_data(corpus, tokens, eras, contrast, named, domain_words(folder))
     data["corpus"] = seeds_dir(folder).name
     return data
 
 
-def corpus_data(corpus, tokens, eras, contrast, named=()) -> dict:
+def corpus_data(corpus, tokens, eras, contrast, named=(), words=None) -> dict:
     """The explorer's data from a loaded corpus, its content tokens and era order."""
     dfm = stats.tokens_dfm(tokens, corpus["doc_id"].tolist())
     dfm = dfm.reindex(corpus["doc_id"].tolist(), fill_value=0)
@@ -60,7 +60,7 @@ def corpus_data(corpus, tokens, eras, contrast, named=()) -> dict:
     index = {d: i for i, d in enumerate(dfm.index)}
     counts = dfm[terms].to_numpy()
     rows = {
-        t: term_row(counts[:, j], dp[t], key.get(t), lines(sentences, t, index))
+        t: term_row(counts[:, j], dp[t], key.get(t), lines(sentences, t, index, words))
         for j, t in enumerate(terms)
     }
     return {
@@ -142,24 +142,25 @@ def spellings(texts: pd.Series, term: str) -> list[str]:
     return [term]
 
 
-def lines(sentences: pd.DataFrame, term: str, index: dict) -> list[list]:
+def lines(sentences: pd.DataFrame, term: str, index: dict, words=None) -> list[list]:
     """The first KWIC_LINES concordance lines per era (`stats.kwic`), piece by index."""
-    found = [first_lines(sentences, f) for f in spellings(sentences["text"], term)]
+    forms = spellings(sentences["text"], term)
+    found = [first_lines(sentences, f, words) for f in forms]
     table = pd.concat(found).groupby("era", sort=False).head(KWIC_LINES)
     return [[index[r.doc_id], r.left, r.keyword, r.right] for r in table.itertuples()]
 
 
-def first_lines(sentences: pd.DataFrame, form: str) -> pd.DataFrame:
+def first_lines(sentences: pd.DataFrame, form: str, words=None) -> pd.DataFrame:
     """`stats.kwic` of one spelling, segmenting the fewest sentences that suffice."""
     near = sentences[sentences["text"].str.contains(form, regex=False)]
     first = near.groupby("era", sort=False).head(KWIC_LINES)
-    found = stats.kwic(first, form, KWIC_WINDOW)
+    found = stats.kwic(first, form, KWIC_WINDOW, words)
     # All of them only when an era's first sentences give too few lines (a word cut
     # across two tokens): the result is kwic's own first lines either way.
     held = near["era"].value_counts()
     have = found["era"].value_counts().reindex(held.index, fill_value=0)
     if ((have < KWIC_LINES) & (held > KWIC_LINES)).any():
-        found = stats.kwic(near, form, KWIC_WINDOW)
+        found = stats.kwic(near, form, KWIC_WINDOW, words)
     return found
 
 

@@ -10,14 +10,17 @@ from ..text.tokens import tokens_segment
 from .keyness import CRITICAL, g2
 
 
-def kwic(sentences: pd.DataFrame, term: str, window: int = 8) -> pd.DataFrame:
+def kwic(
+    sentences: pd.DataFrame, term: str, window: int = 8, words=None
+) -> pd.DataFrame:
     """Concordance: every token containing `term`, with `window` tokens each side.
 
-    A token matches when it contains `term`: 监管 finds 金融监管 too.
+    A token matches when it contains `term`: 监管 finds 金融监管 too. `words` are the
+    dictionary additions (default: the corpus folder's dictionary).
     """
     rows = []
     for s in sentences.itertuples():
-        tokens = tokens_segment(s.text)
+        tokens = tokens_segment(s.text, True, words)
         for i, token in enumerate(tokens):
             if term in token:
                 rows.append(
