@@ -66,7 +66,7 @@ def test_workers_give_the_serial_tokens(corpus, tmp_path, monkeypatch):
     monkeypatch.setenv("ANTCORPUS_CACHE", str(tmp_path / "serial"))
     serial = antcorpus.tokens_corpus(texts)
     monkeypatch.setenv("ANTCORPUS_CACHE", str(tmp_path / "workers"))
-    monkeypatch.setattr(tokencache, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(tokencache, "PARALLEL_MIN_CHARS", {"jieba": 0, "rjieba": 0})
     monkeypatch.setattr(tokencache, "WORKERS", 2)
     monkeypatch.setattr(tk, "tokenize", lambda *a: pytest.fail("tokenized here"))
     assert antcorpus.tokens_corpus(texts) == serial
@@ -76,7 +76,7 @@ def test_a_broken_pool_falls_back_to_tokenizing_here(calls, monkeypatch, capsys)
     def broken(*args):
         raise BrokenProcessPool("a worker died")
 
-    monkeypatch.setattr(tokencache, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(tokencache, "PARALLEL_MIN_CHARS", {"jieba": 0, "rjieba": 0})
     monkeypatch.setattr(tokencache, "WORKERS", 2)
     monkeypatch.setattr(tokencache, "in_workers", broken)
     assert antcorpus.tokens_corpus(TEXTS) == [tk.tokenize(t) for t in TEXTS]

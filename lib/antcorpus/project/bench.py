@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from ..config import build_dir
+from ..text.tokens import segmenter_version
 from . import bench_plain
 from .bench_corpus import write_corpus
 from .bench_equiv import segmentation_equivalence
@@ -104,6 +105,7 @@ def main(argv: list[str]) -> int:
         "python": platform.python_version(),
         "timeout": timeout,
         "equivalence": segmentation_equivalence(),
+        "segmenter": segmenter_version(),
         "scales": [run_scale(s, root, timeout) for s in scales()],
     }
     floors = [p["floor"].get("result") or {} for p in results["scales"]]

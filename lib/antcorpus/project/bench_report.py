@@ -120,14 +120,15 @@ def refusals(points: list[dict]) -> list[str]:
 
 
 def equivalence_line(eq: dict) -> str:
-    """The compiled tokenizer against the project's segmentation on the real corpus."""
+    """The compiled tokenizer against jieba's segmentation on the real corpus."""
     if not eq.get("tokenizer"):
         return "rjieba is not installed: segmentation equivalence not measured."
     shown = "; ".join(f"{a} → {b}" for a, b in eq["examples"]) or "none"
     return (
         f"{eq['tokenizer']} with the domain words, HMM off, on the real corpus"
         f" ({eq['pieces']} pieces): {eq['differing']:,} of {eq['tokens']:,} tokens"
-        f" differ from the project's jieba segmentation (examples: {shown})."
+        f" differ from jieba's segmentation (examples: {shown}); the project"
+        " segments with rjieba when it is installed."
     )
 
 
@@ -142,8 +143,9 @@ the seeds' sentences resampled within each era into new pieces (build/bench/<sca
 so no text is replicated, though the vocabulary is still the seeds'. The plain script
 is pandas + jieba + Counter + gensim with the same dictionary, stopwords, HMM off and
 settings, tokenizing each unit once (the pipeline tokenizes pieces, then units
-again); the floor is read, decode, OpenCC t2s, {floor} with the domain words (HMM
-off), Counter. 1000×: `BENCH_SCALES=1,10,100,1000 make bench` (about 30 min)."""
+again; it segments with {segmenter}); the floor is read, decode, OpenCC t2s, {floor}
+with the domain words (HMM off), Counter. 1000×: `BENCH_SCALES=1,10,100,1000 make
+bench` (about 30 min)."""
 
 
 def report(results: dict) -> str:
@@ -155,6 +157,7 @@ def report(results: dict) -> str:
         base=(first.get("result") or {}).get("base_mb") or 0,
         timeout=results["timeout"],
         floor=results.get("floor_tokenizer") or "a tokenizer",
+        segmenter=results.get("segmenter") or "jieba",
     )
     lines = [
         "# Benchmark",

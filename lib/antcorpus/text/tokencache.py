@@ -3,9 +3,10 @@
 Entries live in JSON shards under .cache/tokens/, one per (settings, first two hex
 digits of the text's SHA-256), each mapping text hashes to token lists: a changed text
 costs one tokenization and one shard rewrite, and a warm corpus of any size reads at
-most 256 files. Misses with PARALLEL_MIN_CHARS characters or more go to WORKERS spawned
-processes, each building its own private tokenizer with the same words; results come
-back in input order, identical to the in-process path.
+most 256 files. Misses of PARALLEL_MIN_CHARS characters or more (a limit per
+segmenter) go to WORKERS spawned processes, each building its own private tokenizer
+with the same words; results come back in input order, identical to the in-process
+path.
 """
 
 from __future__ import annotations
@@ -32,9 +33,11 @@ def available_cpus() -> int:
 
 KIND = "tokens"
 WORKERS = min(2, available_cpus())
-# Below this many characters of misses, starting two workers (about 1 s of CPU each:
-# imports, jieba's dictionary) costs more than it saves; measured in docs/scaling.md.
-PARALLEL_MIN_CHARS = 1_000_000
+# Two spawned workers cost about 1 s of CPU each (imports, the dictionary) plus sending
+# the tokens back. With jieba (pure Python) they pay from about 1 M characters of
+# misses; with rjieba (compiled) they were slower at every size measured (to 9.2 M
+# characters): rjieba tokenizes in this process. Measured in docs/scaling.md.
+PARALLEL_MIN_CHARS = {"jieba": 1_000_000, "rjieba": 10**12}
 PROGRESS_MIN = 500  # misses before a progress bar is shown (on the process's stderr)
 CHUNKS_PER_WORKER = 8
 BROKEN = (
@@ -63,7 +66,8 @@ def cached_tokens(
 ) -> list[list[str]]:
     """Tokens of each text, from the shards, tokenizing (and storing) only misses.
 
-    `job` is (words, aliases, hmm) for the workers; `serial` tokenizes one text here.
+    `job` is (words, aliases, hmm, segmenter) for the workers; `serial` tokenizes one
+    text here.
     """
     hashes = [text_hash(t) for t in texts]
     shards = {p: read_shard(settings, p) for p in dict.fromkeys(h[:2] for h in hashes)}
@@ -81,7 +85,8 @@ def cached_tokens(
 def tokenize_misses(texts: list[str], job: tuple, serial: Callable) -> list[list]:
     """Tokenize texts in order: in worker processes when they are long enough."""
     with progress(len(texts)) as bar:
-        if WORKERS < 2 or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
+        limit = PARALLEL_MIN_CHARS.get(job[3], PARALLEL_MIN_CHARS["jieba"])
+        if WORKERS < 2 or sum(map(len, texts)) < limit:
             return [_tick(bar, 1, serial(t)) for t in texts]
         try:
             return in_workers(texts, job, bar)
@@ -104,13 +109,13 @@ def in_workers(texts: list[str], job: tuple, bar) -> list[list[str]]:
     return out
 
 
-def _start_worker(words: tuple, aliases: dict | None, hmm: bool) -> None:
-    """Build this worker's private tokenizer for `words` once, with the parent's HMM."""
+def _start_worker(words: tuple, aliases: dict | None, hmm: bool, seg: str) -> None:
+    """Build this worker's private segmenter for `words` once, as the parent's."""
     from . import tokens
 
-    tokens.HMM = hmm  # the cache key records the parent's setting
+    tokens.HMM, tokens.SEGMENTER = hmm, seg  # the cache key records the parent's
     _WORKER.update(words=words, aliases=aliases)
-    tokens.tokenizer(True, words)
+    tokens.tokens_segment("", True, words)
 
 
 def _work(chunk: list[str]) -> list[list[str]]:
