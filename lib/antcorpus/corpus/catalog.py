@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -48,6 +49,12 @@ def date_range(date, precision: str) -> tuple[pd.Timestamp | None, pd.Timestamp 
         return None, None
     if not isinstance(date, str) or not re.fullmatch(FORM[precision], date):
         raise ValueError(f"date {date!r} does not fit precision {precision!r}")
+    return _bounds(date, precision)
+
+
+@lru_cache(maxsize=4096)
+def _bounds(date: str, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """First and last day of a well-formed date (memoised: Timestamps are immutable)."""
     try:
         period = pd.Period(date, freq=PERIOD[precision])
         return period.start_time.normalize(), period.end_time.normalize()

@@ -18,6 +18,7 @@ from .convert import to_simplified
 
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
 HAN = re.compile(f"[{HAN_CLASS}]")
+HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 CJK_PUNCT = (
     "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
     "\u2018-\u201f\u2026\u2014"
@@ -25,6 +26,7 @@ CJK_PUNCT = (
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # One or more tone-marked pinyin syllables in parentheses right after a Han character.
 PINYIN = re.compile(rf"(?<=[{HAN_CLASS}])(?:[(（][a-zü]*[{TONED}][a-zü]*[)）])+")
+TONE_MARK = re.compile(f"[{TONED}]")  # PINYIN needs one; most texts have none
 PAGE_NUMBER = re.compile(r"^[^\S\n]*\d{1,3}[^\S\n]*[.．]?[^\S\n]*(?:\n|$)", re.M)
 FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b]+")
@@ -37,11 +39,14 @@ ASCII_TO_CJK_PUNCT = {
     "(": "（",
     ")": "）",
 }
+ASCII_PUNCT = re.compile("[,:;!?()]")  # the keys of ASCII_TO_CJK_PUNCT
+PARENS = re.compile("[(（)）]")
 CJK_CONTEXT = re.compile(f"[{HAN_CLASS}{CJK_PUNCT}]")
 # A space between Chinese text and anything but a Latin letter carries no meaning.
+# The space comes first (the lookbehinds look back past it), so re scans for spaces.
 INNER_SPACE = re.compile(
-    f"(?<=[{HAN_CLASS}{CJK_PUNCT}]) (?=[^A-Za-z\\s])"
-    f"|(?<=[^A-Za-z\\s]) (?=[{HAN_CLASS}{CJK_PUNCT}])"
+    f" (?:(?<=[{HAN_CLASS}{CJK_PUNCT}] )(?=[^A-Za-z\\s])"
+    f"|(?<=[^A-Za-z\\s] )(?=[{HAN_CLASS}{CJK_PUNCT}]))"
 )
 # Line and paragraph separators other than \n (CR, VT, FF, FS, GS, RS, NEL, U+2028/9).
 LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -55,6 +60,10 @@ INVISIBLE = re.compile(
 # CJK radicals supplement, Kangxi radicals, CJK compatibility ideographs: NFKC-folded
 # to the unified ideograph they stand for (⾦ U+2F26 -> 金); nothing else is NFKC'd.
 COMPAT_HAN = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]")
+# Any character one of the three classes above holds: one scan finds a text needs none.
+FOLDABLE = re.compile(
+    "[" + "".join(p.pattern[1:-1] for p in (LINE_BREAKS, INVISIBLE, COMPAT_HAN)) + "]"
+)
 # The only steps allowed to lower the Han count: catalog drops and restorations,
 # round-trip repairs, duplicates.
 HAN_DROPPING = frozenset(
@@ -76,14 +85,15 @@ class Step:
 
 
 def han_count(text: str) -> int:
-    """Number of Han characters in `text`."""
-    return len(HAN.findall(text))
+    """Number of Han characters in `text` (summed over runs: one match per run)."""
+    return sum(map(len, HAN_RUN.findall(text)))
 
 
 def run_step(name: str, fn, text: str, log: list[Step], *args) -> str:
     """Apply one step, append its Step to `log`; refuse unnamed Han count changes."""
     out, instances = fn(text, *args)
-    step = Step(name, instances, len(text) - len(out), han_count(text) - han_count(out))
+    han = 0 if out == text else han_count(text) - han_count(out)
+    step = Step(name, instances, len(text) - len(out), han)
     folds = step.han_removed < 0 and name in HAN_FOLDING
     if step.han_removed and name not in HAN_DROPPING and not folds:
         raise RuntimeError(
@@ -96,6 +106,8 @@ def run_step(name: str, fn, text: str, log: list[Step], *args) -> str:
 
 def fold_invisible(text: str) -> tuple[str, int]:
     """Drop invisible and control characters; fold odd line breaks and radicals."""
+    if not FOLDABLE.search(text):
+        return text, 0
     text, breaks = LINE_BREAKS.subn("\n", text)
     text, hidden = INVISIBLE.subn("", text)
     folded = sum(nfkc(c) != c for c in COMPAT_HAN.findall(text))
@@ -109,8 +121,9 @@ def nfkc(char: str) -> str:
 
 def normalise_whitespace(text: str) -> tuple[str, int]:
     """Fold space variants; drop spaces in Chinese text; trim lines, drop empty ones."""
-    before = text.split("\n")
-    after = [INNER_SPACE.sub("", SPACES.sub(" ", line)).strip() for line in before]
+    # Neither pattern matches or looks across a newline: both run on the whole text.
+    before, spaced = text.split("\n"), INNER_SPACE.sub("", SPACES.sub(" ", text))
+    after = [line.strip() for line in spaced.split("\n")]
     changed = sum(
         1 for old, new in zip(before, after, strict=True) if old != new or not new
     )
@@ -129,6 +142,8 @@ def drop_page_numbers(text: str) -> tuple[str, int]:
 
 def strip_pinyin(text: str) -> tuple[str, int]:
     """Remove tone-marked pinyin in parentheses after Han characters: 網(wǎng) -> 網."""
+    if not TONE_MARK.search(text):
+        return text, 0
     return PINYIN.subn("", text)
 
 
@@ -158,30 +173,36 @@ def normalise_punctuation(text: str) -> tuple[str, int]:
     """
     total = 0
     while True:
-        chars = list(text)
-        partner = _paren_partners(chars)
-        n = 0
-        for i, ch in enumerate(chars):
-            j = partner.get(i)
-            pair_cjk = j is not None and (chars[j] in "（）" or _touches_cjk(chars, j))
-            if ch in ASCII_TO_CJK_PUNCT and (_touches_cjk(chars, i) or pair_cjk):
-                chars[i] = ASCII_TO_CJK_PUNCT[ch]
-                n += 1
-        text = "".join(chars)
+        text, n = _punctuation_pass(text)
         total += n
         if not n:
             return text, total
 
 
-def _paren_partners(chars: list[str]) -> dict[int, int]:
+def _punctuation_pass(text: str) -> tuple[str, int]:
+    """One left-to-right sweep over the ASCII marks (earlier changes count as CJK)."""
+    hits = [m.start() for m in ASCII_PUNCT.finditer(text)]
+    if not hits:
+        return text, 0
+    chars, partner, n = list(text), _paren_partners(text), 0
+    for i in hits:
+        j = partner.get(i)
+        pair_cjk = j is not None and (chars[j] in "（）" or _touches_cjk(chars, j))
+        if _touches_cjk(chars, i) or pair_cjk:
+            chars[i] = ASCII_TO_CJK_PUNCT[chars[i]]
+            n += 1
+    return ("".join(chars) if n else text), n
+
+
+def _paren_partners(text: str) -> dict[int, int]:
     """Index of each matched parenthesis's partner (ASCII or full-width)."""
     stack, partner = [], {}
-    for i, ch in enumerate(chars):
-        if ch in "(（":
-            stack.append(i)
-        elif ch in ")）" and stack:
+    for m in PARENS.finditer(text):
+        if m.group() in "(（":
+            stack.append(m.start())
+        elif stack:
             j = stack.pop()
-            partner[i], partner[j] = j, i
+            partner[m.start()], partner[j] = j, m.start()
     return partner
 
 
@@ -197,7 +218,7 @@ def dedupe_paragraphs(text: str) -> tuple[str, int]:
     seen: set[str] = set()
     kept = []
     for para in text.split("\n"):
-        key = re.sub(r"\s+", "", para)
+        key = "".join(para.split())  # str.split's whitespace is exactly re's \s
         if key and key in seen:
             continue
         seen.add(key)

@@ -32,6 +32,8 @@ def converter(config: str) -> opencc.OpenCC:
 
 def chars_changed(before: str, after: str) -> int:
     """How many characters a conversion replaced, inserted or deleted."""
+    if before == after:
+        return 0
     if len(before) == len(after):
         return sum(a != b for a, b in zip(before, after, strict=True))
     ops = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()

@@ -52,11 +52,12 @@ def read_sums(root: Path) -> dict[str, str]:
 
 def check_listed(root: Path, listed: set[str]) -> None:
     """Fail on any file in the folder that the catalog does not list."""
+    allowed = PAPERWORK | listed
     for path in sorted(root.iterdir()):
         if (
             path.is_file()
             and not path.name.startswith(".")
-            and path.name not in PAPERWORK | listed
+            and path.name not in allowed
         ):
             raise CorpusError(
                 path, "is in the corpus folder but not listed in the catalog"

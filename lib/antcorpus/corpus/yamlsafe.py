@@ -8,16 +8,25 @@
   reported with the other schema problems rather than alone;
 - timestamps stay strings, so an impossible date (2017-02-30) reaches the schema
   check instead of crashing the YAML constructor.
+
+libyaml's C parser (when PyYAML has it) scans and parses; the same Python composer
+counts and builds the nodes. Any failure on that path reparses with the pure-Python
+loader, so every refusal carries the pure loader's message and line; text where the two
+parsers were found to disagree (`pure_only`) goes to the pure loader alone.
 """
 
 from __future__ import annotations
 
+import gc
+import re
 from pathlib import Path
 
 import yaml
-from yaml.composer import ComposerError
+from yaml.composer import Composer, ComposerError
+from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from ..errors import CorpusError, Problem
 from .catalog import piece_label, printable
@@ -25,13 +34,17 @@ from .sources import decode_utf8, read_limited
 
 MAX_DEPTH = 32
 MAX_NODES = 200_000
+# Where libyaml accepts what the pure loader refuses, or reads it differently (found by
+# differential fuzzing, tests/test_load_speed.py): tabs, byte-order marks, tags, `#`
+# right after a block scalar's header, and `?` with a flow collection (`pure_only`).
+PURE_ONLY = re.compile(r"[\t\ufeff!]|[|>][-+0-9]*#")
 
 
-class StrictLoader(yaml.SafeLoader):
-    """SafeLoader capping depth and the node count with every alias expanded."""
+class StrictComposer(Composer):
+    """A composer capping depth and the node count with every alias expanded."""
 
-    def __init__(self, stream):
-        super().__init__(stream)
+    def start_counts(self) -> None:
+        """Nothing composed yet."""
         self.depth = self.nodes = 0
         self.sizes: dict[int, int] = {}  # id(anchored node) -> nodes it stands for
 
@@ -74,9 +87,34 @@ class StrictLoader(yaml.SafeLoader):
             )
 
 
-StrictLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str
-)
+class StrictLoader(StrictComposer, yaml.SafeLoader):
+    """SafeLoader (pure Python) with the strict composer."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.start_counts()
+
+
+LOADERS: list[type] = [StrictLoader]
+CParser = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+if yaml.__with_libyaml__ and CParser is not None:
+
+    class CStrictLoader(StrictComposer, CParser, SafeConstructor, Resolver):
+        """libyaml's events, composed and built like StrictLoader's."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            self.start_counts()
+
+    LOADERS.insert(0, CStrictLoader)
+
+for _loader in LOADERS:
+    _loader.add_constructor(
+        "tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str
+    )
 
 
 def load_yaml(path: Path) -> tuple[object, list[Problem]]:
@@ -95,8 +133,38 @@ def load_yaml(path: Path) -> tuple[object, list[Problem]]:
 
 
 def parse(text: str) -> tuple[object, list[Problem]]:
+    """Parse with the fastest loader; on any failure, as the pure loader does."""
+    # The cyclic garbage collector pauses meanwhile: every node is alive, so its passes
+    # find nothing (they took 40% of the parse of an 11,000-piece catalog).
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse(text: str) -> tuple[object, list[Problem]]:
+    """The first loader that parses the text; the pure one's result or error."""
+    *fast, pure = LOADERS
+    for loader in [] if pure_only(text) else fast:
+        try:
+            return parse_with(loader, text)
+        except Exception:  # noqa: BLE001 - the pure loader raises its own error
+            pass
+    return parse_with(pure, text)
+
+
+def pure_only(text: str) -> bool:
+    """Whether the text holds something libyaml and the pure loader may read apart."""
+    flow = "?" in text and ("[" in text or "{" in text)
+    return flow or PURE_ONLY.search(text) is not None
+
+
+def parse_with(loader_class: type, text: str) -> tuple[object, list[Problem]]:
     """Compose the one document, find duplicate keys, then build Python values."""
-    loader = StrictLoader(text)
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
