@@ -126,16 +126,19 @@ def stage_tokenize(folder: Path, work: Path, clock: Clock) -> dict:
 
 
 def stage_dfm(folder: Path, work: Path, clock: Clock) -> dict:
-    """The document-term matrix."""
+    """The document-term matrix (sparse: `SparseDfm`, scipy CSR)."""
     corpus, tokens = get(work, "corpus"), get(work, "tokens")
     with clock:
-        dfm = stats.tokens_dfm(tokens, corpus["doc_id"].tolist())
+        dfm = stats.tokens_dfm(tokens, corpus["doc_id"].tolist(), sparse=True)
     put(work, "dfm", dfm)
     return {"terms": dfm.shape[1]}
 
 
 def stage_keyness(folder: Path, work: Path, clock: Clock) -> dict:
-    """Keyness of the last era against the first, with leave-one-out stability."""
+    """Keyness of the last era against the first, with leave-one-out stability.
+
+    On the sparse matrix of `stage_dfm`: the same table and flags as the dense one.
+    """
     corpus, dfm, eras = get(work, "corpus"), get(work, "dfm"), get(work, "eras")
     era_of = corpus.set_index("doc_id")["era"]
     with clock:

@@ -4,31 +4,61 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 
 import pandas as pd
 
 from ..text.glossary import gloss
 from ..text.tokens import tokens_bigrams
+from .sparse import (
+    SparseDfm,
+    dfm_docfreq,
+    dfm_docs,
+    dfm_group_sums,
+    is_sparse,
+    tokens_sparse,
+)
 
 PER = 10_000  # rates are per 10,000 content tokens
 
 
-def tokens_dfm(tokens: list[list[str]], doc_ids: list[str]) -> pd.DataFrame:
-    """Document-term counts: a row per document, a column per term (sorted)."""
-    rows = {d: Counter(t) for d, t in zip(doc_ids, tokens, strict=False)}
-    frame = pd.DataFrame.from_dict(rows, orient="index").fillna(0).astype(int)
-    return frame.reindex(sorted(frame.columns), axis=1)
+def tokens_dfm(
+    tokens: list[list[str]], doc_ids: list[str], sparse: bool = False
+) -> pd.DataFrame | SparseDfm:
+    """Document-term counts: a row per document, a column per term (sorted).
+
+    sparse=True returns the `SparseDfm` (scipy CSR) instead of the dense frame.
+    """
+    counts = tokens_sparse(tokens, doc_ids)
+    return counts if sparse else counts.to_frame()
 
 
-def dfm_group(dfm: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
-    """Sum document rows into groups (e.g. eras); `groups` maps doc_id to group."""
+def dfm_group(dfm: pd.DataFrame | SparseDfm, groups: pd.Series) -> pd.DataFrame:
+    """Sum document rows into groups (e.g. eras); `groups` maps doc_id to group.
+
+    Dense result (a row per group) for a dense or a sparse dfm.
+    """
+    if is_sparse(dfm):
+        return dfm_group_sums(dfm, groups)
     return dfm.groupby(groups.reindex(dfm.index), sort=False).sum()
 
 
-def dfm_top(dfm: pd.DataFrame, n: int = 20) -> pd.DataFrame:
+def _rows(dfm: pd.DataFrame | SparseDfm) -> Iterator[tuple[object, pd.Series]]:
+    """Each row as (name, counts by term); a sparse row holds its nonzero terms only."""
+    if not is_sparse(dfm):
+        yield from dfm.iterrows()
+        return
+    matrix = dfm.matrix
+    for i, name in enumerate(dfm.docs):
+        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+        terms = dfm.features[matrix.indices[lo:hi]]
+        yield name, pd.Series(matrix.data[lo:hi], index=terms, dtype="int64")
+
+
+def dfm_top(dfm: pd.DataFrame | SparseDfm, n: int = 20) -> pd.DataFrame:
     """Top-n terms per row, long: row, rank, term, count, rate per 10k, row total."""
     out = []
-    for name, row in dfm.iterrows():
+    for name, row in _rows(dfm):
         total = int(row.sum())
         ranked = (
             row[row > 0]
@@ -80,18 +110,19 @@ def textstat_bigrams(
     return pd.DataFrame(rows)
 
 
-def dfm_tfidf(dfm: pd.DataFrame, n: int = 10, min_count: int = 2) -> pd.DataFrame:
+def dfm_tfidf(dfm, n: int = 10, min_count: int = 2) -> pd.DataFrame:
     """Distinctive terms per document: relative frequency x ln(N / document frequency).
 
     Terms used in every document score zero; a term must occur `min_count` times in the
-    document to be listed, so one-off words in short pieces do not dominate.
+    document to be listed, so one-off words in short pieces do not dominate. `dfm` is
+    dense or a `SparseDfm` (then only each row's stored terms are scored).
     """
-    df = (dfm > 0).sum()
-    idf = (len(dfm) / df).map(math.log)
+    df = dfm_docfreq(dfm)
+    idf = (len(dfm_docs(dfm)) / df).map(math.log)
     rows = []
-    for doc, row in dfm.iterrows():
+    for doc, row in _tfidf_rows(dfm, min_count):
         score = (
-            (row / row.sum() * idf)[row >= min_count]
+            (row / row.sum() * idf.reindex(row.index))[row >= min_count]
             .sort_index()
             .sort_values(ascending=False, kind="stable")
         )
@@ -110,6 +141,17 @@ def dfm_tfidf(dfm: pd.DataFrame, n: int = 10, min_count: int = 2) -> pd.DataFram
     return pd.DataFrame(
         rows, columns=["doc_id", "rank", "term", "count", "doc_freq", "tfidf"]
     )
+
+
+def _tfidf_rows(dfm, min_count: int) -> Iterator[tuple[object, pd.Series]]:
+    """(doc, counts) per row: the whole row, or a sparse row's stored terms only."""
+    if not is_sparse(dfm) or min_count <= 0:
+        yield from (dfm.to_frame() if is_sparse(dfm) else dfm).iterrows()
+        return
+    m = dfm.matrix
+    for i, doc in enumerate(dfm.docs):
+        part = slice(m.indptr[i], m.indptr[i + 1])
+        yield doc, pd.Series(m.data[part], index=dfm.features[m.indices[part]])
 
 
 def dfm_compare(

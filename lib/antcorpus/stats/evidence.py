@@ -19,7 +19,9 @@ from math import comb
 import numpy as np
 import pandas as pd
 
+from .resample import cluster_bootstrap_rates
 from .singlecase import PER, cluster_bootstrap_rate, crawford_howell, permutation_test
+from .sparse import dfm_docs, dfm_select, dfm_sizes
 
 MIN_PIECES = 5  # fewer pieces than this: no bootstrap interval, only their range
 COLUMNS = [
@@ -43,26 +45,27 @@ COLUMNS = [
 ]
 
 
-def _feature_counts(dfm: pd.DataFrame, features) -> pd.DataFrame:
+def _feature_counts(dfm, features) -> pd.DataFrame:
     """Counts per piece for terms (absent terms count 0) or summed term groups."""
     if isinstance(features, str):
         features = [features]
     if isinstance(features, dict):
         cols = {
-            g: dfm.reindex(columns=sorted(set(ts)), fill_value=0).sum(axis=1)
+            g: dfm_select(dfm, sorted(set(ts))).sum(axis=1)
             for g, ts in features.items()
         }
-        return pd.DataFrame(cols, index=dfm.index)
-    return dfm.reindex(columns=list(features), fill_value=0)
+        return pd.DataFrame(cols, index=dfm_docs(dfm))
+    return dfm_select(dfm, features)
 
 
-def piece_rates(dfm: pd.DataFrame, terms_or_groups) -> pd.DataFrame:
+def piece_rates(dfm, terms_or_groups) -> pd.DataFrame:
     """Wide table: a row per piece (dfm index), a column per term/group, rate per 10k.
 
     `terms_or_groups` is a term, a list of terms, or {group_name: set_of_terms} (member
     counts summed). Terms missing from the dfm count 0; a piece without tokens is NaN.
+    `dfm` is a dense frame or a `SparseDfm` (only the requested columns are read).
     """
-    sizes = dfm.sum(axis=1).astype(float).replace(0, np.nan)
+    sizes = dfm_sizes(dfm).astype(float).replace(0, np.nan)
     return _feature_counts(dfm, terms_or_groups).div(sizes, axis=0) * PER
 
 
@@ -84,10 +87,11 @@ def dispersion_dp(counts, sizes) -> pd.DataFrame:
     return table.rename_axis("term") if names is not None else table
 
 
-def _sides(eras: pd.Series, dfm: pd.DataFrame, target: str, reference: str):
+def _sides(eras: pd.Series, dfm, target: str, reference: str):
     """Pieces of the target and reference eras that are rows of the dfm."""
-    t = [d for d in eras.index[eras == target] if d in dfm.index]
-    r = [d for d in eras.index[eras == reference] if d in dfm.index]
+    docs = dfm_docs(dfm)
+    t = [d for d in eras.index[eras == target] if d in docs]
+    r = [d for d in eras.index[eras == reference] if d in docs]
     if not t or not r:
         raise ValueError(f"no pieces for {target!r} or {reference!r} in the dfm")
     return t, r
@@ -133,7 +137,7 @@ def _row(t_rates: np.ndarray, r_rates: np.ndarray) -> dict:
 
 
 def textstat_evidence(
-    dfm: pd.DataFrame, eras: pd.Series, target: str, reference: str, features
+    dfm, eras: pd.Series, target: str, reference: str, features
 ) -> pd.DataFrame:
     """One row per term/group: target vs reference per-piece rates, rank, test, DP.
 
@@ -142,7 +146,7 @@ def textstat_evidence(
     the direction of the difference; p_floor is the design's smallest attainable exact
     p. target_rate is the mean of the target pieces' rates (the rate, for one piece);
     ranks compare it with each reference piece's rate. DP / DP_norm are over all dfm
-    pieces. What it was computed on is in `.attrs`.
+    pieces. What it was computed on is in `.attrs`. `dfm` is dense or sparse.
     """
     t, r = _sides(eras, dfm, target, reference)
     rates = piece_rates(dfm, features)
@@ -152,7 +156,7 @@ def textstat_evidence(
     }
     table = pd.DataFrame.from_dict(rows, orient="index").rename_axis("feature")
     table["above_all_reference"] = table["n_reference_below"] == len(r)
-    dp = dispersion_dp(_feature_counts(dfm, features), dfm.sum(axis=1))
+    dp = dispersion_dp(_feature_counts(dfm, features), dfm_sizes(dfm))
     table[["dp", "dp_norm"]] = dp.to_numpy()
     table["p_floor"] = 1 / comb(len(t) + len(r), len(t))
     test = "Crawford-Howell modified t" if len(t) == 1 else "exact permutation"
@@ -175,7 +179,7 @@ def textstat_evidence(
 
 
 def textstat_piece_intervals(
-    dfm: pd.DataFrame,
+    dfm,
     groups: pd.Series,
     features,
     n_boot: int = 2000,
@@ -186,24 +190,16 @@ def textstat_piece_intervals(
 
     Pieces, not paragraphs, are resampled. With fewer than `min_pieces` pieces the few
     distinct resamples cannot make a trustworthy interval, so none is given (the
-    range of the pieces' own rates is reported instead).
+    range of the pieces' own rates is reported instead). Each group's resamples are
+    drawn once, in chunks, for all features (`cluster_bootstrap_rates`).
     """
-    counts, sizes = _feature_counts(dfm, features), dfm.sum(axis=1)
+    counts, sizes = _feature_counts(dfm, features), dfm_sizes(dfm)
     rows = []
     for group, docs in groups.groupby(groups, sort=False).groups.items():
         docs = [d for d in docs if d in counts.index]
-        for feature in counts.columns:
-            rows.append(
-                _interval_row(
-                    group,
-                    feature,
-                    counts.loc[docs, feature],
-                    sizes[docs],
-                    n_boot,
-                    seed,
-                    min_pieces,
-                )
-            )
+        rows += _group_rows(
+            group, counts.loc[docs], sizes[docs], n_boot, seed, min_pieces
+        )
     table = pd.DataFrame(rows)
     table.attrs = {
         "unit": "piece",
@@ -215,22 +211,35 @@ def textstat_piece_intervals(
     return table
 
 
-def _interval_row(group, feature, counts, sizes, n_boot, seed, min_pieces) -> dict:
-    """One group x feature row: pooled rate, piece range, interval if enough pieces."""
-    boot = cluster_bootstrap_rate(counts, sizes, n_boot, seed)
-    rates = PER * counts / sizes
-    enough = len(counts) >= min_pieces
-    return {
-        "group": group,
-        "feature": feature,
-        "pieces": len(counts),
-        "tokens": int(sizes.sum()),
-        "per_10k": boot.rate,
-        "piece_min": float(rates.min()),
-        "piece_max": float(rates.max()),
-        "ci_low": boot.low if enough else np.nan,
-        "ci_high": boot.high if enough else np.nan,
-    }
+def _group_rows(
+    group, counts: pd.DataFrame, sizes: pd.Series, n_boot, seed, min_pieces
+) -> list:
+    """A row per feature of one group: pooled rate, piece range, interval."""
+    if len(sizes):
+        rate, low, high = cluster_bootstrap_rates(counts, sizes, n_boot, seed)
+    else:
+        boots = [cluster_bootstrap_rate(counts[f], sizes, n_boot, seed) for f in counts]
+        rate, low, high = (
+            [getattr(b, k) for b in boots] for k in ("rate", "low", "high")
+        )
+    enough = len(sizes) >= min_pieces
+    rows = []
+    for j, feature in enumerate(counts.columns):
+        rates = PER * counts[feature] / sizes
+        rows.append(
+            {
+                "group": group,
+                "feature": feature,
+                "pieces": len(sizes),
+                "tokens": int(sizes.sum()),
+                "per_10k": rate[j],
+                "piece_min": float(rates.min()),
+                "piece_max": float(rates.max()),
+                "ci_low": float(low[j]) if enough else np.nan,
+                "ci_high": float(high[j]) if enough else np.nan,
+            }
+        )
+    return rows
 
 
 def textstat_positions(tokens: dict[str, list[str]], terms: list[str]) -> pd.DataFrame:

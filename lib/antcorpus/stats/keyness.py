@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2, false_discovery_control
 
+from .sparse import dfm_colsums, dfm_docfreq, dfm_rows, dfm_total, is_sparse
+
 CRITICAL = 3.84  # G² for p < 0.05 with one degree of freedom
 
 
@@ -73,14 +75,14 @@ def textstat_keyness(
 
 
 def keyness_table(
-    dfm: pd.DataFrame, target: list[str], reference: list[str], min_count: int = 3
+    dfm, target: list[str], reference: list[str], min_count: int = 3
 ) -> pd.DataFrame:
-    """Keyness table of two piece lists (rows of `dfm`), strongest target first."""
-    a, b = dfm.loc[target].sum(), dfm.loc[reference].sum()
+    """Keyness table of two piece lists (rows of `dfm`, dense or sparse), strongest
+    target first."""
+    a, b = dfm_colsums(dfm, target), dfm_colsums(dfm, reference)
     keep = (a + b) >= min_count
     a, b = a[keep], b[keep]
-    n_a = int(dfm.loc[target].to_numpy().sum())
-    n_b = int(dfm.loc[reference].to_numpy().sum())
+    n_a, n_b = int(dfm_total(dfm, target)), int(dfm_total(dfm, reference))
     used = keep.index[keep]
     table = pd.DataFrame(
         {
@@ -88,8 +90,8 @@ def keyness_table(
             "reference": b.astype(int),
             "target_per_10k": (10_000 * a / n_a).round(1),
             "reference_per_10k": (10_000 * b / n_b).round(1),
-            "target_pieces": (dfm.loc[target, used] > 0).sum().astype(int),
-            "reference_pieces": (dfm.loc[reference, used] > 0).sum().astype(int),
+            "target_pieces": _pieces_using(dfm, target, used, keep),
+            "reference_pieces": _pieces_using(dfm, reference, used, keep),
             "g2": g2(a, b, n_a, n_b),
             "log_ratio": log_ratio(a, b, n_a, n_b),
         }
@@ -101,33 +103,65 @@ def keyness_table(
     return table.sort_values("g2", ascending=False, kind="stable").reset_index()
 
 
-def keyness_leave_one_out(dfm: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
+def _pieces_using(dfm, docs: list, used: pd.Index, keep: pd.Series) -> pd.Series:
+    """Per kept term: how many of the pieces `docs` use it."""
+    if is_sparse(dfm):
+        return dfm_docfreq(dfm, docs)[keep.to_numpy()].astype(int)
+    return (dfm.loc[docs, used] > 0).sum().astype(int)
+
+
+def keyness_leave_one_out(dfm, table: pd.DataFrame) -> pd.Series:
     """True where a term keeps its sign and G² >= 3.84 whichever one piece is left out.
 
     Reads the pieces from `table.attrs` (a `textstat_keyness` result). A side with one
     piece cannot lose it, so only sides with two or more are left out. Each left-out
     design subtracts that piece's counts from the side's totals (integer arithmetic, so
     the same G² as re-summing), which keeps the cost linear in the number of pieces.
+    `dfm` is dense or sparse; only the table's terms are read, one piece at a time.
     """
     meta = table.attrs
     terms = table["term"].tolist()
-    counts, sizes = dfm[terms], dfm.sum(axis=1)
     sides = {"t": meta["target_pieces"], "r": meta["reference_pieces"]}
-    totals = {k: (counts.loc[v].sum(), int(sizes[v].sum())) for k, v in sides.items()}
-    sign = np.sign(table.set_index("term")["g2"])
-    stable = pd.Series(True, index=terms)
-    for key, pieces in sides.items():
-        for piece in pieces if len(pieces) > 1 else ():
-            g = _g2_without(totals, key, counts.loc[piece], int(sizes[piece]))
-            stable &= (np.sign(g) == sign) & (g.abs() >= CRITICAL)
-    return stable
+    rows = {k: _term_rows(dfm, v, terms) for k, v in sides.items()}
+    totals = {k: (_column_sums(c), int(s.sum())) for k, (c, s) in rows.items()}
+    sign = np.sign(table["g2"].to_numpy())
+    stable = np.ones(len(terms), bool)
+    for key, (counts, sizes) in rows.items():
+        for i in range(len(sizes)) if len(sizes) > 1 else ():
+            g = _g2_without(totals, key, _dense_row(counts, i), int(sizes[i]))
+            stable &= (np.sign(g) == sign) & (np.abs(g) >= CRITICAL)
+    return pd.Series(stable, index=terms)
 
 
-def _g2_without(totals: dict, side: str, row: pd.Series, size: int) -> pd.Series:
+def _term_rows(dfm, docs: list, terms: list):
+    """Counts of `terms` in the pieces `docs` (CSR or int64 array) and their sizes."""
+    if is_sparse(dfm):
+        rows = dfm_rows(dfm, docs)
+        m = dfm.matrix[rows]
+        cols = dfm.features.get_indexer(terms)
+        if (cols < 0).any():
+            raise KeyError("terms of the table that are not in the dfm")
+        return m[:, cols].tocsr(), np.asarray(m.sum(axis=1)).ravel()
+    return dfm.loc[docs, terms].to_numpy(), dfm.loc[docs].sum(axis=1).to_numpy()
+
+
+def _column_sums(counts) -> np.ndarray:
+    """Column totals of a CSR matrix or a 2-D array, as a 1-D int64 array."""
+    return np.asarray(counts.sum(axis=0)).ravel()
+
+
+def _dense_row(counts, i: int) -> np.ndarray:
+    """Row i of a CSR matrix or a 2-D array, as a 1-D int64 array."""
+    if isinstance(counts, np.ndarray):
+        return counts[i]
+    return counts[i].toarray().ravel()
+
+
+def _g2_without(totals: dict, side: str, row: np.ndarray, size: int) -> np.ndarray:
     """Signed G² per term with one piece's counts taken out of one side's totals."""
     (a, n_a), (b, n_b) = totals["t"], totals["r"]
     if side == "t":
         a, n_a = a - row, n_a - size
     else:
         b, n_b = b - row, n_b - size
-    return pd.Series(g2(a, b, n_a, n_b), index=row.index)
+    return g2(a, b, n_a, n_b)

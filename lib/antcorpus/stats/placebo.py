@@ -26,8 +26,9 @@ import pandas as pd
 from .evidence import _sides, piece_rates
 from .keyness import keyness_table
 from .singlecase import crawford_howell
+from .sparse import dfm_append, dfm_sizes, dfm_total
 
-Statistic = Callable[[pd.DataFrame, list, list], float]
+Statistic = Callable[[pd.DataFrame, list, list], float]  # or a SparseDfm first
 
 
 class Design(NamedTuple):
@@ -105,7 +106,7 @@ def run_placebos(
     dfm: pd.DataFrame, designs: Sequence[Design], statistic: Statistic
 ) -> pd.DataFrame:
     """Evaluate statistic(dfm, target_pieces, reference_pieces) for every design."""
-    sizes = dfm.sum(axis=1)
+    sizes = dfm_sizes(dfm)
     rows = [
         {
             "name": d.name,
@@ -185,7 +186,7 @@ def keyness_placebo(
     size = int(placebos["target_tokens"].median())
     target_tokens = [t for d in designs[0].target_pieces for t in tokens[d]]
     windows = windows_dfm(size_matched_windows(target_tokens, size, n_windows, seed))
-    both = pd.concat([dfm, windows]).fillna(0).astype(int)
+    both = dfm_append(dfm, windows)
     counts = [statistic(both, [w], designs[0].reference_pieces) for w in windows.index]
     position = placebo_position(float(np.median(counts)), placebos["key_terms"])
     return table, position | {"window_tokens": size, "windows": len(counts)}
@@ -199,7 +200,7 @@ def _design_row(dfm: pd.DataFrame, design: Design, statistic: Statistic) -> dict
     return {
         "design": design.name,
         "kind": kind,
-        "target_tokens": int(dfm.loc[design.target_pieces].to_numpy().sum()),
+        "target_tokens": dfm_total(dfm, design.target_pieces),
         "key_terms": statistic(dfm, design.target_pieces, design.reference_pieces),
     }
 

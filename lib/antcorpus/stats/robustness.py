@@ -35,6 +35,7 @@ from .counts import tokens_dfm
 from .evidence import textstat_evidence
 from .keyness import keyness_table
 from .smallcounts import small_count_keyness
+from .sparse import dfm_docs, dfm_select, dfm_total
 
 ALPHA = 0.05
 # The default grid: 4 segmenters x 2 stopword lists x masking x 2 references = 32.
@@ -135,7 +136,7 @@ def spec_evidence(
     features: dict[str, set[str]],
 ) -> pd.DataFrame:
     """Text-level evidence for each feature in one specification's tokens."""
-    dfm = tokens_dfm(tokens, doc_ids)
+    dfm = tokens_dfm(tokens, doc_ids, sparse=True)
     return textstat_evidence(dfm, groups, target, "reference", features)
 
 
@@ -219,22 +220,23 @@ def _feature_mark(feature: str, part: pd.DataFrame, alpha: float) -> dict:
 
 
 def keyness_measures(
-    dfm: pd.DataFrame,
+    dfm,
     target: list,
     reference: list,
     min_count: int,
     alpha: float = ALPHA,
 ) -> pd.DataFrame:
-    """Per term (>= min_count): G² (BH, Bonferroni) beside the small-count measures."""
+    """Per term (>= min_count): G² (BH, Bonferroni) beside the small-count measures.
+
+    `dfm` is a dense frame or a `SparseDfm`.
+    """
     g = keyness_table(dfm, target, reference, min_count).set_index("term")
-    a, b = dfm.loc[target, g.index].sum(), dfm.loc[reference, g.index].sum()
-    n_a, n_b = (
-        int(dfm.loc[target].to_numpy().sum()),
-        int(dfm.loc[reference].to_numpy().sum()),
-    )
-    prior = dfm[g.index].sum()
+    terms = dfm_select(dfm, g.index)  # dense for the tested terms only
+    a, b = terms.loc[target].sum(), terms.loc[reference].sum()
+    n_a, n_b = dfm_total(dfm, target), dfm_total(dfm, reference)
+    total = dfm_total(dfm, dfm_docs(dfm))
     table = small_count_keyness(
-        a, b, n_a, n_b, list(g.index), prior, alpha, dfm.to_numpy().sum()
+        a, b, n_a, n_b, list(g.index), terms.sum(), alpha, total
     )
     table.insert(0, "g2", g["g2"])
     key_g2 = {"key_g2_bh": g["q"] < alpha, "key_g2_bonferroni": g["p"] < alpha / len(g)}
