@@ -36,6 +36,11 @@ FORMATS = ("png", "svg", "pdf", "csv")
 # the same figure is scaled about 2x, so MIN_FONT_PT reads as 14 pt there.
 COLUMN_IN = 6.5
 MIN_FONT_PT = 7.0
+# Past this many pieces a per-piece figure draws a summary instead (distributions per
+# era, the top pieces and the rest as one, or counts per period): a row or label per
+# piece stops being legible in a report column and its memory grows with the corpus.
+MAX_PIECES_DRAWN = 60
+TOP_PIECES = 20  # pieces a summarised figure still names; the rest are drawn as one
 # Okabe–Ito colours (distinguishable with colour-vision deficiencies); grey for
 # undated/other.
 PALETTE = ("#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7", "#56B4E9")

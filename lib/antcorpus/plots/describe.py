@@ -9,7 +9,9 @@ import pandas as pd
 
 from .base import COLUMN_IN, cjk_style, era_colours, figure_axes
 from .labels import tr
+from .scale import scale_note, summarised, top_and_rest
 from .shapes import annotated_heatmap
+from .timeline_scale import plot_timeline_summary, timeline_periods
 
 ROW_IN = 0.42  # height of a row of two-line piece labels
 
@@ -123,8 +125,11 @@ def plot_timeline(table: pd.DataFrame, order: list[str], axes=None):
     """Pieces on a content-date axis, undated pieces apart.
 
     A bar spans the date's precision. Undated pieces get a panel of their own below
-    (none when every piece is dated, unless the caller passes two axes).
+    (none when every piece is dated, unless the caller passes two axes). Past
+    MAX_PIECES_DRAWN pieces: `plot_timeline_summary` (pieces per period, by era).
     """
+    if summarised(len(table)):
+        return plot_timeline_summary(table, order, axes)
     colours = era_colours(order)
     dated = table[table["date_start"].notna()].sort_values("date_start", kind="stable")
     undated = table[table["date_start"].isna()]
@@ -144,8 +149,10 @@ def plot_timeline(table: pd.DataFrame, order: list[str], axes=None):
     return fig
 
 
-def timeline_data(table: pd.DataFrame) -> pd.DataFrame:
-    """What the timeline draws: a bar per piece, its date span and its token count."""
+def timeline_data(table: pd.DataFrame, order: list[str] | None = None) -> pd.DataFrame:
+    """What the timeline draws: a bar per piece (past MAX_PIECES_DRAWN, per period)."""
+    if summarised(len(table)):
+        return timeline_periods(table, order)
     shown = table.sort_values("date_start", na_position="last", kind="stable")
     return pd.DataFrame(
         {
@@ -181,13 +188,22 @@ def step_label(step: str) -> str:
 
 
 def _changed_steps(wide: pd.DataFrame) -> pd.DataFrame:
-    """The steps (columns) that changed anything; all of them when none did."""
+    """The steps (columns) that changed anything; all of them when none did.
+
+    Past MAX_PIECES_DRAWN pieces, only the pieces `top_and_rest` keeps.
+    """
     changed = wide.sum() > 0
-    return wide.loc[:, changed] if changed.any() else wide
+    steps = wide.loc[:, changed] if changed.any() else wide
+    return top_and_rest(steps) if summarised(len(steps)) else steps
+
+
+def _cleaning_note(n: int) -> str:
+    """What a summarised cleaning heatmap draws."""
+    return scale_note(n, tr("the pieces with the most changes, the rest summed"))
 
 
 def plot_cleaning(wide: pd.DataFrame, ax=None):
-    """Heatmap of instances each cleaning step changed per piece, counts printed."""
+    """Heatmap of changes per step and piece (past MAX_PIECES_DRAWN: top pieces)."""
     steps = _changed_steps(wide)
     with cjk_style():
         size = (min(COLUMN_IN, 2.0 + 0.42 * steps.shape[1]), 0.27 * len(steps) + 2.0)
@@ -210,21 +226,29 @@ def plot_cleaning(wide: pd.DataFrame, ax=None):
         ax.set_title(
             tr("Changes per cleaning rule and piece")
             + "\n"
-            + tr("(shade on a log scale; · = none)"),
+            + tr("(shade on a log scale; · = none)")
+            + (f"\n{_cleaning_note(len(wide))}" if summarised(len(wide)) else ""),
             fontsize=9,
         )
     return fig
 
 
 def cleaning_data(wide: pd.DataFrame) -> pd.DataFrame:
-    """What the cleaning heatmap prints: a row per piece and step drawn."""
+    """What the cleaning heatmap prints: a row per piece and step drawn.
+
+    Past MAX_PIECES_DRAWN pieces, with the pieces each row stands for.
+    """
     steps = _changed_steps(wide)
-    return (
+    table = (
         steps.rename_axis(index="doc_id", columns="step")
         .stack()
         .rename("instances")
         .reset_index()
     )
+    if "pieces" in steps.attrs:
+        pieces = dict(zip(steps.index, steps.attrs["pieces"], strict=True))
+        table["pieces"] = table["doc_id"].map(pieces)
+    return table
 
 
 def plot_era_balance(balance: pd.DataFrame, order: list[str], ax=None):

@@ -8,6 +8,7 @@ from matplotlib.transforms import Bbox
 
 from .base import COLUMN_IN, cjk_style, era_colours, figure_axes
 from .labels import tr
+from .scale import scale_note, summarised
 
 # Round lengths for the log axis: 1-2-5 steps, finer when that leaves under three.
 LENGTH_TICKS = (
@@ -63,7 +64,8 @@ def _length_ticks(low: float, high: float) -> list[float]:
 
 def _lexdiv_panel(ax, table: pd.DataFrame, column: str, name: str, colour) -> None:
     """One measure against length on a log axis (points labelled later)."""
-    ax.scatter(table["tokens"], table[column], c=colour, s=25)
+    dots = {"s": 6, "alpha": 0.6, "lw": 0} if summarised(len(table)) else {"s": 25}
+    ax.scatter(table["tokens"], table[column], c=colour, **dots)
     low, high = table["tokens"].min() * 0.8, table["tokens"].max() * 1.6
     ticks = _length_ticks(low, high)
     ax.set_xscale("log")
@@ -108,7 +110,8 @@ def _era_legend(fig, present: list[str], colours: dict) -> None:
 def plot_lexdiv(table: pd.DataFrame, eras: pd.Series, order: list[str], axes=None):
     """TTR and MATTR against length, one above the other; MATTR depends less on it.
 
-    The MATTR window comes from `table.attrs`.
+    The MATTR window comes from `table.attrs`. Past MAX_PIECES_DRAWN pieces the
+    points are smaller and unlabelled, as the title says.
     """
     window = table.attrs["window"]
     colours = era_colours(order)
@@ -125,22 +128,30 @@ def plot_lexdiv(table: pd.DataFrame, eras: pd.Series, order: list[str], axes=Non
             _lexdiv_panel(ax, table, column, name, colour)
         axes[1].set_xlabel(tr("content tokens in the piece (log scale)"), fontsize=8)
         _era_legend(fig, [e for e in order if e in set(eras)], colours)
-        fig.suptitle(
-            tr("Lexical diversity per piece: TTR depends on length, MATTR much less"),
-            fontsize=10,
+        title = tr(
+            "Lexical diversity per piece: TTR depends on length, MATTR much less"
         )
+        if summarised(len(table)):
+            what = tr("a point per piece, unlabelled")
+            title += "\n" + scale_note(len(table), what)
+        fig.suptitle(title, fontsize=10)
         for ax, column in zip(axes, ["ttr", f"mattr_{window}"], strict=False):
-            _label_points(ax, table, column)
+            if not summarised(len(table)):
+                _label_points(ax, table, column)
     return fig
 
 
 def lexdiv_data(table: pd.DataFrame, eras: pd.Series) -> pd.DataFrame:
-    """What the two panels draw: each piece's length, TTR and MATTR, label and era."""
+    """What the two panels draw: each piece's length, TTR and MATTR, label and era.
+
+    Past MAX_PIECES_DRAWN pieces the points are unlabelled: `label` is empty.
+    """
     window = table.attrs["window"]
+    labels = table["doc_id"].map(point_label)
     return pd.DataFrame(
         {
             "doc_id": table["doc_id"],
-            "label": table["doc_id"].map(point_label),
+            "label": "" if summarised(len(table)) else labels,
             "era": table["doc_id"].map(eras),
             "content_tokens": table["tokens"],
             "ttr": table["ttr"].round(3),

@@ -8,6 +8,16 @@ from matplotlib.lines import Line2D
 
 from .base import cjk_style, era_colours, figure_axes
 from .labels import term_label, tr
+from .scale import (
+    box_note,
+    draw_bins,
+    draw_boxes,
+    eras_present,
+    position_bins,
+    scale_note,
+    spread,
+    summarised,
+)
 from .shapes import plain_log_ticks, round_significant, wrap_label
 
 
@@ -19,20 +29,31 @@ def plot_piece_rates(
     title: str | None = None,
     ylabel: str | None = None,
 ):
-    """A panel per feature of `piece_rates`: one dot per piece, by era (n in legend)."""
+    """A panel per feature of `piece_rates`: one dot per piece, by era (n in legend).
+
+    Past MAX_PIECES_DRAWN pieces a box per era replaces the dots (quartiles, median,
+    whiskers from the lowest to the highest piece), said in the title.
+    """
     features = list(rates.columns)
     eras = [e for e in order if e in set(groups)]
     colours = era_colours(order)
+    boxes = summarised(len(rates))
     with cjk_style():
         fig, axes = figure_axes(axes, **_rates_grid(len(features)))
         for ax, feature in zip(axes.flat, features, strict=False):
-            _strip(ax, rates[feature], groups, eras, colours)
+            if boxes:
+                draw_boxes(ax, spread(rates[feature], groups, eras), colours)
+            else:
+                _strip(ax, rates[feature], groups, eras, colours)
+            _era_axis(ax, rates[feature], eras)
             ax.set_title(wrap_label(term_label(feature), 26), fontsize=8)
         _switch_off(axes, len(features))
         _era_legend(fig, groups, eras, colours)
         ylabel = ylabel or tr("rate per 10,000 content tokens of the piece")
         fig.supylabel(ylabel, fontsize=8)
         title = title or tr("Each dot is one text: per-piece rates by era")
+        if boxes:
+            title += "\n" + scale_note(len(rates), box_note())
         fig.suptitle(title, fontsize=10)
     return fig
 
@@ -59,6 +80,10 @@ def _strip(ax, values: pd.Series, groups: pd.Series, eras: list[str], colours) -
         part = values[groups.reindex(values.index) == era]
         jitter = np.linspace(-0.15, 0.15, len(part)) if len(part) > 1 else [0.0]
         ax.scatter(i + np.asarray(jitter), part, s=16, color=colours.get(era, "0.5"))
+
+
+def _era_axis(ax, values: pd.Series, eras: list[str]) -> None:
+    """An era slot per x position (unlabelled: the legend names them), rates from 0."""
     ax.set_xticks(range(len(eras)), [])
     ax.tick_params(labelsize=7)
     ax.set_xlim(-0.6, len(eras) - 0.4)
@@ -76,8 +101,22 @@ def _era_legend(fig, groups: pd.Series, eras: list[str], colours) -> None:
     fig.legend(handles, texts, loc="outside lower center", ncols=len(eras), fontsize=7)
 
 
-def piece_rates_data(rates: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
-    """The dots: feature, piece, its era and rate per 10,000 content tokens."""
+def piece_rates_data(
+    rates: pd.DataFrame, groups: pd.Series, order: list[str] | None = None
+) -> pd.DataFrame:
+    """The dots: feature, piece, its era and rate per 10,000 content tokens.
+
+    Past MAX_PIECES_DRAWN pieces, the boxes: feature, era (in `order`, else as first
+    seen), pieces, then the lowest rate, quartiles, median and highest, as drawn.
+    """
+    if summarised(len(rates)):
+        eras = eras_present(groups, rates.index, order)
+        parts = [
+            spread(rates[f], groups, eras).assign(feature=f) for f in rates.columns
+        ]
+        table = pd.concat(parts, ignore_index=True)
+        rate = {q: f"rate_per_10k_{q}" for q in ("min", "q1", "median", "q3", "max")}
+        return table[["feature", "era", "pieces", *rate]].rename(columns=rate)
     table = rates.round(1).rename_axis("doc_id").reset_index()
     rate = "rate_per_10k_content_tokens"
     table = table.melt("doc_id", var_name="feature", value_name=rate)
@@ -160,6 +199,8 @@ def plot_dispersion(
     terms, pieces = positions.attrs["terms"], positions.attrs["pieces"]
     eras = [e for e in order if e in set(groups[pieces])]
     pieces = sorted(pieces, key=lambda d: (eras.index(groups[d]), d))
+    if summarised(len(pieces)):
+        return _dispersion_summary(positions, groups, pieces, eras, ax)
     colours = era_colours(order)
     with cjk_style():
         fig, axes = figure_axes(ax, **_dispersion_grid(len(terms), len(pieces)))
@@ -173,6 +214,31 @@ def plot_dispersion(
         _era_legend(fig, groups.reindex(pieces), eras, colours)
         title = tr("Where each key term occurs, piece by piece, coloured by era")
         fig.suptitle(title, fontsize=10)
+    return fig
+
+
+def _dispersion_summary(positions, groups, pieces: list, eras: list[str], ax=None):
+    """plot_dispersion past MAX_PIECES_DRAWN: a row per era, shaded by tenths."""
+    terms = positions.attrs["terms"]
+    bins = position_bins(positions, groups, eras)
+    vmax = max(float(bins["share_of_era_occurrences"].max()), 0.1)
+    n = groups.reindex(pieces).value_counts()
+    with cjk_style():
+        fig, axes = figure_axes(ax, **_dispersion_grid(len(terms), len(eras)))
+        for a, term in zip(axes.flat, terms, strict=False):
+            image = draw_bins(a, bins[bins["term"] == term], eras, vmax)
+            a.set_title(wrap_label(term_label(term), 34), fontsize=8)
+        _switch_off(axes, len(terms))
+        _bottom_xlabels(axes, len(terms))
+        axes[0, 0].set_yticks(range(len(eras)), [f"{e} (n={n[e]})" for e in eras])
+        axes[0, 0].tick_params(axis="y", labelsize=7)
+        if terms:
+            bar = fig.colorbar(image, ax=axes, shrink=0.6)
+            bar.set_label(tr("share of the era's occurrences"), fontsize=7)
+            bar.ax.tick_params(labelsize=7)
+        title = tr("Where each key term occurs, piece by piece, coloured by era")
+        what = tr("a row per era, shaded by where in its pieces each term falls")
+        fig.suptitle(f"{title}\n{scale_note(len(pieces), what)}", fontsize=10)
     return fig
 
 
@@ -212,8 +278,17 @@ def _occurrences(ax, hits: pd.DataFrame, pieces, groups: pd.Series, colours) -> 
     ax.tick_params(labelsize=7)
 
 
-def dispersion_data(positions: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
-    """The ticks: term, piece, its era and the occurrence's relative position."""
-    shown = positions[positions["doc_id"].isin(positions.attrs["pieces"])]
+def dispersion_data(
+    positions: pd.DataFrame, groups: pd.Series, order: list[str] | None = None
+) -> pd.DataFrame:
+    """The ticks: term, piece, its era and the occurrence's relative position.
+
+    Past MAX_PIECES_DRAWN pieces, the shaded cells: term, era (in `order`, else as
+    first seen), tenth of the pieces, occurrences and share of the era's.
+    """
+    pieces = positions.attrs["pieces"]
+    if summarised(len(pieces)):
+        return position_bins(positions, groups, eras_present(groups, pieces, order))
+    shown = positions[positions["doc_id"].isin(pieces)]
     table = shown[["term", "doc_id"]].assign(era=shown["doc_id"].map(groups))
     return table.assign(relative_position=shown["position"].round(3))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .base import cjk_style, figure_axes
 from .labels import tr
+from .scale import scale_note, summarised
 from .shapes import annotated_heatmap
 
 LABEL_IN = 1.9  # room for the longest piece label at 7 pt, in inches
@@ -13,8 +15,17 @@ IMAGE = {"cmap": "viridis_r", "vmin": 0, "vmax": 2}  # cosine distance runs 0 to
 
 
 def plot_distance(distance: pd.DataFrame, eras: pd.Series, ax=None):
-    """Distances between pieces' function-word profiles, printed where they fit."""
-    names = [f"{d} ({eras[d]})" for d in distance.index]
+    """Distances between pieces' function-word profiles, printed where they fit.
+
+    Past MAX_PIECES_DRAWN pieces, the mean distance between the pieces of each pair of
+    eras (`era_distance`), printed in every cell.
+    """
+    n = len(distance)
+    if summarised(n):
+        distance = era_distance(distance, eras)
+        names = [f"{e} (n={k})" for e, k in distance.attrs["pieces"].items()]
+    else:
+        names = [f"{d} ({eras[d]})" for d in distance.index]
     cell = (6.5 - LABEL_IN - 0.7) / max(len(names), 1)
     with cjk_style():
         size = (6.5, cell * len(names) + LABEL_IN + 0.6)
@@ -36,12 +47,41 @@ def plot_distance(distance: pd.DataFrame, eras: pd.Series, ax=None):
         ax.set_yticks(range(len(names)), names, fontsize=7)
         title = tr("Function-word profiles: cosine distance between pieces")
         note = tr("0 = same profile, 2 = opposite")
-        ax.set_title(f"{title}\n({note})", fontsize=9)
+        title = f"{title}\n({note})"
+        if summarised(n):
+            what = tr("mean distance between the pieces of two eras")
+            title += "\n" + scale_note(n, what)
+        ax.set_title(title, fontsize=9)
     return fig
 
 
+def era_distance(distance: pd.DataFrame, eras: pd.Series) -> pd.DataFrame:
+    """Mean distance between pieces of each two eras (a piece not with itself).
+
+    Eras in first-seen order; `attrs["pieces"]` holds the pieces per era.
+    """
+    era = eras.reindex(distance.index)
+    names = list(dict.fromkeys(era))
+    member = (era.to_numpy()[:, None] == np.array(names)[None, :]).astype(float)
+    sums = member.T @ np.nan_to_num(distance.to_numpy(float)) @ member
+    k = member.sum(axis=0)
+    pairs = np.outer(k, k) - np.diag(k)  # the diagonal of `distance` is 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = pd.DataFrame(sums / pairs, index=names, columns=names)
+    mean.attrs["pieces"] = pd.Series(k.astype(int), index=names)
+    return mean
+
+
 def distance_data(distance: pd.DataFrame, eras: pd.Series) -> pd.DataFrame:
-    """The heatmap's cells: one row per piece with its era, distances as printed."""
+    """The heatmap's cells: one row per piece with its era, distances as printed.
+
+    Past MAX_PIECES_DRAWN pieces: one row per era with its pieces, mean distances.
+    """
+    if summarised(len(distance)):
+        mean = era_distance(distance, eras)
+        table = mean.round(2).reset_index(names="era")
+        table.insert(1, "pieces", mean.attrs["pieces"].to_numpy())
+        return table
     table = distance.round(2).reset_index(names="doc_id")
     table.insert(1, "era", table["doc_id"].map(eras))
     return table

@@ -7,6 +7,7 @@ import pandas as pd
 from ..stats.topic_reading import UNREVIEWED, UNSTABLE
 from .base import cjk_style, era_colours, figure_axes
 from .labels import tr
+from .scale import rest_label, scale_note, summarised, top_rows
 from .shapes import (
     annotated_heatmap,
     grouped_bars,
@@ -41,8 +42,10 @@ def plot_heatmap(shares: pd.DataFrame, labels: list[str], ax=None):
     """Pieces (or eras) x topics, shade = share, value printed in each cell.
 
     The grouping column is read from `shares.attrs["by"]` (a `topic_shares` result).
+    Past MAX_PIECES_DRAWN pieces, the TOP_PIECES pieces with the most tokens and the
+    rest as one row (`heatmap_rows`).
     """
-    table = heatmap_table(shares, len(labels))
+    table = heatmap_rows(shares, len(labels))
     values = table.to_numpy()
     size = (6.5, 0.32 * len(table) + 1.9)
     with cjk_style():
@@ -62,6 +65,9 @@ def plot_heatmap(shares: pd.DataFrame, labels: list[str], ax=None):
         _topic_ticks(ax, labels, 4.4 / table.shape[1])
         ax.set_yticks(range(len(table)), table.index, fontsize=7)
         title = tr("Topic shares (token-weighted mean of unit proportions)")
+        if "pieces" in table.attrs:
+            what = tr("the pieces with the most tokens, the rest as one row")
+            title += "\n" + scale_note(table.attrs["pieces"], what)
         ax.set_title(title, fontsize=9)
     return fig
 
@@ -74,9 +80,37 @@ def heatmap_table(shares: pd.DataFrame, k: int) -> pd.DataFrame:
     return table[topics].reindex(list(dict.fromkeys(shares[index])))
 
 
+def heatmap_rows(shares: pd.DataFrame, k: int) -> pd.DataFrame:
+    """The rows the heatmap draws: `heatmap_table`, or past MAX_PIECES_DRAWN pieces
+    the TOP_PIECES with the most tokens and the others' token-weighted mean."""
+    table = heatmap_table(shares, k)
+    if shares.attrs["by"] != "doc_id" or not summarised(len(table)):
+        return table
+    tokens = shares.groupby("doc_id", sort=False)["tokens"].first()[table.index]
+    top, rest = top_rows(tokens)
+    weights = tokens[rest].to_numpy(float)[:, None]
+    other = (table.loc[rest].to_numpy(float) * weights).sum(axis=0) / weights.sum()
+    shown = pd.concat(
+        [table.loc[top], pd.DataFrame([other], [rest_label(len(rest))], table.columns)]
+    )
+    shown.attrs["pieces"] = len(table)
+    shown.attrs["tokens"] = [*tokens[top], int(weights.sum())]
+    return shown
+
+
 def heatmap_data(shares: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
-    """The heatmap's cells: group, topic, its label and the share as printed."""
+    """The heatmap's cells: group, topic, its label and the share as printed.
+
+    Past MAX_PIECES_DRAWN pieces, the rows drawn (`heatmap_rows`) with their tokens.
+    """
     by = shares.attrs["by"]
+    rows = heatmap_rows(shares, len(labels))
+    if "pieces" in rows.attrs:
+        table = rows.rename_axis(index=by, columns="topic").stack()
+        table = table.rename("share_token_weighted").reset_index()
+        table.insert(2, "topic_label", table["topic"].map(_label_of(labels)))
+        tokens = dict(zip(rows.index, rows.attrs["tokens"], strict=True))
+        return table.assign(tokens=table[by].map(tokens)).round(2)
     table = shares[[by, "feature", "share"]].rename(
         columns={"feature": "topic", "share": "share_token_weighted"}
     )
