@@ -40,18 +40,19 @@ def _code_hash() -> str:
 
 
 def fit_key(docs, lda: LdaSettings, nmf: NmfSettings, method, k, seed) -> str:
-    """The cache key of one fit: units, settings, method, k, seed and code."""
-    return cache_key(
-        [
-            json.dumps(docs, ensure_ascii=False),
-            json.dumps(asdict(lda)),
-            json.dumps(asdict(nmf)),
-            method,
-            str(k),
-            str(seed),
-            _code_hash(),
-        ]
-    )
+    """The cache key of one fit: units, settings, schedule, method, k, seed, code."""
+    parts = [
+        json.dumps(docs, ensure_ascii=False),
+        json.dumps(asdict(lda)),
+        json.dumps(asdict(nmf)),
+        method,
+        str(k),
+        str(seed),
+        _code_hash(),
+    ]
+    if method == "lda":  # the (passes, chunksize) the size rule gives these units
+        parts.append(json.dumps(topics.lda_schedule(len(docs), lda)))
+    return cache_key(parts)
 
 
 def _prepare(docs, lda: LdaSettings, nmf: NmfSettings) -> None:
