@@ -10,8 +10,10 @@ import pytest
 
 from antcorpus.stats.evidence import dispersion_dp, piece_rates, textstat_evidence
 from antcorpus.stats.singlecase import (
+    RANDOM_PERMUTATIONS,
     cluster_bootstrap_rate,
     crawford_howell,
+    permutation_design,
     permutation_test,
 )
 
@@ -294,3 +296,27 @@ def test_spec_curve_figure_draws_the_testable_specifications(monkeypatch):
     drawn = plots.spec_curve_data(curve, marks)
     assert drawn["p_one_sided"].tolist() == [0.00123, 0.2, 0.5]
     assert drawn["mark"].tolist() == ["fragile", "fragile", "untestable"]
+
+
+def test_many_pieces_draw_random_relabellings_with_a_stated_floor():
+    rng = np.random.default_rng(3)
+    labels = ["t"] * 30 + ["r"] * 30
+    shifted = np.r_[rng.normal(5, 1, 30), rng.normal(0, 1, 30)]
+    res = permutation_test(shifted, labels, "t", "r")
+    assert not res.exact and res.n_permutations == RANDOM_PERMUTATIONS + 1
+    assert res.p_greater == res.p_floor == 1 / (RANDOM_PERMUTATIONS + 1)
+    again = permutation_test(shifted, labels, "t", "r")
+    assert again == res  # seeded: the same draws every time
+    custom = permutation_test(
+        shifted, labels, "t", "r", stat=lambda a, b: a.mean() - b.mean()
+    )
+    assert custom.p_two_sided == res.p_two_sided
+    null = permutation_test(rng.normal(0, 1, 60), labels, "t", "r")
+    assert 0.01 < null.p_two_sided <= 1
+    name, phrase, floor = permutation_design(30, 30)
+    assert floor == res.p_floor and "random relabellings" in name + phrase
+    assert permutation_design(1, 5) == (
+        "exact permutation",
+        "an exact permutation test",
+        1 / 6,
+    )

@@ -14,13 +14,17 @@ Rates are per 10,000 tokens of a piece; a piece's token count is its dfm row sum
 
 from __future__ import annotations
 
-from math import comb
-
 import numpy as np
 import pandas as pd
 
 from .resample import cluster_bootstrap_rates
-from .singlecase import PER, cluster_bootstrap_rate, crawford_howell, permutation_test
+from .singlecase import (
+    PER,
+    cluster_bootstrap_rate,
+    crawford_howell,
+    permutation_design,
+    permutation_test,
+)
 from .sparse import dfm_docs, dfm_select, dfm_sizes
 
 MIN_PIECES = 5  # fewer pieces than this: no bootstrap interval, only their range
@@ -158,8 +162,9 @@ def textstat_evidence(
     table["above_all_reference"] = table["n_reference_below"] == len(r)
     dp = dispersion_dp(_feature_counts(dfm, features), dfm_sizes(dfm))
     table[["dp", "dp_norm"]] = dp.to_numpy()
-    table["p_floor"] = 1 / comb(len(t) + len(r), len(t))
-    test = "Crawford-Howell modified t" if len(t) == 1 else "exact permutation"
+    name, permutation, floor = permutation_design(len(t), len(r))
+    table["p_floor"] = floor
+    test = "Crawford-Howell modified t" if len(t) == 1 else name
     table["test"] = test
     table = table[COLUMNS]
     table.attrs.update(
@@ -173,7 +178,8 @@ def textstat_evidence(
         test=test,
         rate="per 10,000 tokens of a piece",
         statistic="t" if len(t) == 1 else "difference of mean per-piece rates",
-        p_floor=1 / comb(len(t) + len(r), len(t)),
+        p_floor=floor,
+        permutation_test=permutation,
     )
     return table
 

@@ -8,7 +8,10 @@ piece, and samples are tiny. Sources:
   (modified t: t = (x - mean) / (sd * sqrt((n + 1) / n)), df = n - 1)
 - Exact permutation tests enumerate every relabelling of the pieces; with n_t target
   and n_r reference pieces the smallest attainable one-sided p is 1 / C(n_t + n_r, n_t)
-  (1/6 for one piece against five), whatever the effect size.
+  (1/6 for one piece against five), whatever the effect size. Past MAX_PERMUTATIONS
+  relabellings (many pieces on both sides) the test draws RANDOM_PERMUTATIONS of them
+  with a fixed seed and counts the observed one: p = (1 + as extreme) / (draws + 1)
+  (Phipson & Smyth 2010, Stat. Appl. Genet. Mol. Biol. 9(1): 39), floor 1 / (draws + 1).
 - The cluster bootstrap resamples whole pieces, so a pooled rate's interval reflects
   the variation between pieces rather than between tokens.
 
@@ -25,7 +28,10 @@ import numpy as np
 from scipy import stats
 
 PER = 10_000
-MAX_PERMUTATIONS = 1_000_000
+MAX_PERMUTATIONS = 1_000_000  # enumerated up to this many relabellings
+RANDOM_PERMUTATIONS = 9_999  # drawn past it: a floor of 1e-4, a few ms per feature
+PERMUTATION_SEED = 20261126
+PERMUTATION_CHUNK = 1_000  # relabellings drawn at a time (bounded memory)
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,7 @@ class CaseControl:
 
 @dataclass(frozen=True)
 class Permutation:
-    """Exact permutation result; p-values count the observed labelling."""
+    """Permutation result (exact, or random relabellings); p counts the observed one."""
 
     observed: float
     p_two_sided: float
@@ -58,6 +64,20 @@ class Permutation:
     p_floor_two_sided: float  # 2 / n when sides are equal in size (mirror), else 1 / n
     n_target: int
     n_reference: int
+    exact: bool = True  # False: RANDOM_PERMUTATIONS random relabellings
+
+
+def permutation_design(n_target: int, n_reference: int) -> tuple[str, str, float]:
+    """The permutation test these sides get: its name, a phrase and its p floor."""
+    n = comb(n_target + n_reference, n_target)
+    if n <= MAX_PERMUTATIONS:
+        return "exact permutation", "an exact permutation test", 1 / n
+    draws = f"{RANDOM_PERMUTATIONS:,} random relabellings"
+    return (
+        f"permutation ({draws})",
+        f"a permutation test over {draws}",
+        1 / (RANDOM_PERMUTATIONS + 1),
+    )
 
 
 @dataclass(frozen=True)
@@ -105,10 +125,46 @@ def _mean_diffs(pool: np.ndarray, n_t: int) -> np.ndarray:
     return s_t / n_t - (pool.sum() - s_t) / (len(pool) - n_t)
 
 
+def _random_null(pool: np.ndarray, n_t: int, stat) -> np.ndarray:
+    """The observed statistic, then RANDOM_PERMUTATIONS seeded random relabellings'."""
+    rng = np.random.default_rng(PERMUTATION_SEED)
+    every = np.arange(len(pool))
+    out = [_labelled(pool, every[None, :], n_t, stat)]
+    for start in range(0, RANDOM_PERMUTATIONS, PERMUTATION_CHUNK):
+        size = min(PERMUTATION_CHUNK, RANDOM_PERMUTATIONS - start)
+        out.append(
+            _labelled(pool, rng.permuted(np.tile(every, (size, 1)), axis=1), n_t, stat)
+        )
+    return np.concatenate(out)
+
+
+def _labelled(pool: np.ndarray, orders: np.ndarray, n_t: int, stat) -> np.ndarray:
+    """The statistic per row of `orders` (its first n_t positions are the target)."""
+    if stat == "mean_diff":  # the same arithmetic as _mean_diffs
+        s_t = pool[orders[:, :n_t]].sum(axis=1)
+        return s_t / n_t - (pool.sum() - s_t) / (len(pool) - n_t)
+    return np.array([stat(pool[o[:n_t]], pool[o[n_t:]]) for o in orders], float)
+
+
+def _exact_null(pool: np.ndarray, n_t: int, stat) -> np.ndarray:
+    """The statistic for every labelling, the observed one first."""
+    if stat == "mean_diff":
+        return _mean_diffs(pool, n_t)
+    every = range(len(pool))
+    return np.array(
+        [
+            stat(pool[list(c)], pool[[i for i in every if i not in c]])
+            for c in combinations(every, n_t)
+        ],
+        float,
+    )
+
+
 def permutation_test(
     values, labels, target: str, reference: str, stat="mean_diff"
 ) -> Permutation:
-    """Exact permutation test over pieces: all C(n_t + n_r, n_t) relabellings.
+    """Permutation test over pieces: all C(n_t + n_r, n_t) relabellings when there
+    are at most MAX_PERMUTATIONS, else RANDOM_PERMUTATIONS random ones (seeded).
 
     `values` and `labels` are aligned per piece; `stat` is "mean_diff" (mean target
     minus mean reference) or a callable (target_values, reference_values) -> float.
@@ -118,28 +174,17 @@ def permutation_test(
     n_t, n_r = len(t_vals), len(r_vals)
     if n_t == 0 or n_r == 0:
         raise ValueError("both sides need at least one piece")
-    n_perm = comb(n_t + n_r, n_t)
-    if n_perm > MAX_PERMUTATIONS:
-        raise ValueError(f"{n_perm} labellings exceed {MAX_PERMUTATIONS}")
+    exact = comb(n_t + n_r, n_t) <= MAX_PERMUTATIONS
     pool = np.concatenate([t_vals, r_vals])
-    if stat == "mean_diff":
-        null = _mean_diffs(pool, n_t)
-    else:
-        every = range(n_t + n_r)
-        null = np.array(
-            [
-                stat(pool[list(c)], pool[[i for i in every if i not in c]])
-                for c in combinations(every, n_t)
-            ],
-            float,
-        )
-    obs = float(null[0])  # the first combination is the observed labelling
+    null = (_exact_null if exact else _random_null)(pool, n_t, stat)
+    obs = float(null[0])  # the observed labelling comes first
     tol = 1e-9 * max(1.0, abs(obs))
     p_g = float(np.mean(null >= obs - tol))
     p_l = float(np.mean(null <= obs + tol))
     p_2 = float(np.mean(np.abs(null) >= abs(obs) - tol))
-    floor2 = (2 if n_t == n_r else 1) / n_perm
-    return Permutation(obs, p_2, p_g, p_l, n_perm, 1 / n_perm, floor2, n_t, n_r)
+    n_perm = len(null)
+    floor2 = (2 if n_t == n_r and exact else 1) / n_perm
+    return Permutation(obs, p_2, p_g, p_l, n_perm, 1 / n_perm, floor2, n_t, n_r, exact)
 
 
 def cluster_bootstrap_rate(

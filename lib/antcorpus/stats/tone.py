@@ -17,7 +17,6 @@ from __future__ import annotations
 import pickle
 from functools import lru_cache
 from importlib.resources import files
-from math import comb
 
 import numpy as np
 import pandas as pd
@@ -27,7 +26,7 @@ from ..config import DATA
 from ..corpus.knowledge import domain_words, resource_rows
 from ..text.tokens import tokens_segment
 from .resample import bootstrap_interval
-from .singlecase import crawford_howell, permutation_test
+from .singlecase import crawford_howell, permutation_design, permutation_test
 
 NEG_WINDOW = 3
 CLAUSE_END = set('，。！？；：,.!?;:、（）()“”"')
@@ -157,10 +156,10 @@ def piece_test(values: pd.Series, target: list, reference: list) -> dict:
     """A per-piece value (net tone, a label share) of the target against the reference.
 
     Pieces are the unit. One target piece: Crawford–Howell modified t (statistic = t);
-    two or more: exact permutation test (statistic = difference of the sides' mean
-    values). Pieces without a value (NaN or absent from `values`) are dropped. `rank`
-    is 1 + reference pieces above the target (its mean); `p_floor` = 1 / C(n_t + n_r,
-    n_t), the smallest p an exact permutation over these pieces can reach.
+    two or more: a permutation test (statistic = difference of the sides' mean values;
+    exact, or random relabellings past MAX_PERMUTATIONS). Pieces without a value (NaN
+    or absent from `values`) are dropped. `rank` is 1 + reference pieces above the
+    target (its mean); `p_floor` is the smallest p that test can reach.
     """
     t = values.reindex(target).dropna().to_numpy(float)
     r = values.reindex(reference).dropna().to_numpy(float)
@@ -173,7 +172,7 @@ def piece_test(values: pd.Series, target: list, reference: list) -> dict:
         statistic = ch.t
     else:
         found = permutation_test(np.r_[t, r], ["t"] * len(t) + ["r"] * len(r), "t", "r")
-        test, name = "exact permutation", "difference of means"
+        test, name = permutation_design(len(t), len(r))[0], "difference of means"
         statistic = found.observed
     return {
         "test": test,
@@ -191,7 +190,7 @@ def piece_test(values: pd.Series, target: list, reference: list) -> dict:
         "rank": 1 + int((r > case).sum()),
         "n_target": len(t),
         "n_reference": len(r),
-        "p_floor": 1 / comb(len(t) + len(r), len(t)),
+        "p_floor": permutation_design(len(t), len(r))[2],
     }
 
 
