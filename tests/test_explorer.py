@@ -208,6 +208,18 @@ def test_a_one_era_corpus_has_no_contrast(one_era):
     assert "监管" in data["terms"] and data["terms"]["监管"]["key"] is None
 
 
+def test_a_large_vocabulary_is_capped_and_the_page_says_so(monkeypatch):
+    corpus = antcorpus.load_corpus()
+    tokens = antcorpus.tokens_corpus(corpus["text"].tolist())
+    eras = corpus_eras()["name"].tolist()
+    full = explorer.corpus_data(corpus, tokens, eras, (None, None))
+    assert full["max_terms"] is None
+    monkeypatch.setattr(explorer, "MAX_TERMS", 50)
+    capped = explorer.corpus_data(corpus, tokens, eras, (None, None))
+    assert capped["max_terms"] == 50
+    assert list(capped["terms"]) == list(full["terms"])[:50]
+
+
 def test_the_embedded_json_cannot_close_its_script(hostile):
     _, data, page = hostile
     raw = explorer.script_json(data)

@@ -24,6 +24,7 @@ from .catalog import (
     piece_label,
     printable,
 )
+from .sources import same_folder
 from .yamlsafe import load_yaml
 
 ERA_NAME = re.compile(r"(?=\S)[\w .\u2013-]{1,32}(?<=\S)")
@@ -262,7 +263,8 @@ def check_source(root: Path, name: str, field: str) -> list[Problem]:
         or len(name.encode()) > 255
     ):
         return [Problem(field, f"{name!r} is not a plain file name in the folder")]
-    if path.is_symlink() or (path.exists() and path.resolve().parent != root.resolve()):
+    outside = path.exists() and not same_folder(path.resolve().parent, root)
+    if path.is_symlink() or outside:
         return [Problem(field, f"{name!r} is a symlink or leads outside the folder")]
     return []
 

@@ -13,6 +13,7 @@ Decisions, each tested in tests/test_sources.py:
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,10 +95,18 @@ def decode_utf8(path: Path, data: bytes) -> str:
         ) from None
 
 
+def same_folder(a: Path, b: Path) -> bool:
+    """Whether two paths name the same existing folder (by device and inode)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def check_plain_file(root: Path, name: str) -> Path:
     """The path of `name` in `root`: a plain file there, never a symlink or outside."""
     path = root / name
-    inside = Path(name).name == name and path.resolve().parent == root.resolve()
+    inside = Path(name).name == name and same_folder(path.resolve().parent, root)
     if path.is_symlink() or not inside:
         raise CorpusError(
             path, "is not a plain file inside the corpus folder", "source_file"

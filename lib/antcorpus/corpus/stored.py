@@ -127,8 +127,9 @@ def cached_records(root: Path, compute: Callable[[Path], dict]) -> dict:
     """compute(root)'s records, from the disk cache when the folder's bytes match."""
     key = folder_key(root)
     found = read_cached(KIND, key)
-    if found is None:
-        found = encode(compute(root))
-        if folder_key(root) == key:  # unchanged while it loaded
-            store_cached(KIND, key, found)
-    return decode(found)
+    if found is not None:
+        return decode(found)
+    records = compute(root)
+    if folder_key(root) == key:  # unchanged while it loaded
+        store_cached(KIND, key, encode(records))
+    return records

@@ -47,7 +47,10 @@
     $("summary").textContent =
       `${data.corpus || "The corpus"}: ${plural(pieces.length, "piece")}, ` +
       `${int(tokens)} content tokens, eras ${data.eras.join(", ")}. ` +
-      `${int(terms.length)} terms occur at least ${data.min_term} times; ` +
+      (data.max_terms
+        ? `the ${int(terms.length)} most frequent of the terms that occur at least ` +
+          `${data.min_term} times are offered; `
+        : `${int(terms.length)} terms occur at least ${data.min_term} times; `) +
       `type one or pick it from the list. ${contrast}`;
   }
 
@@ -198,7 +201,8 @@
     const term = rows.has(raw) ? raw : raw.toLowerCase();
     if (!rows.has(term)) {
       $("status").textContent = raw ? `“${raw}” is not among the ${int(terms.length)} ` +
-        `terms that occur at least ${data.min_term} times (content tokens: no stopwords, ` +
+        `terms ${data.max_terms ? "offered (the most frequent of those occurring" : "that occur"} ` +
+        `at least ${data.min_term} times${data.max_terms ? ")" : ""} (content tokens: no stopwords, ` +
         "numbers or punctuation)." : "";
       return;
     }

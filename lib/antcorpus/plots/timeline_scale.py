@@ -31,8 +31,12 @@ def _periods(starts: pd.Series) -> tuple[list, list, str]:
         step = tick_step(first, last, most=PERIODS_MOST)
         begin = [_day(y // step * step) for y in years]
         end = [_day(y // step * step + step) for y in years]
-        label = tr(
-            "pieces per {n} years (by the year each piece's span begins)", n=step
+        label = (
+            tr("pieces per year (by the year each piece's span begins)")
+            if step == 1
+            else tr(
+                "pieces per {n} years (by the year each piece's span begins)", n=step
+            )
         )
     ends = [np.datetime64(e, "D") - 1 for e in end]
     return begin, ends, label
@@ -125,7 +129,7 @@ def plot_timeline_summary(table: pd.DataFrame, order: list[str], axes=None):
             fig, (ax, under) = figure_axes(axes, **grid, **size)
         _stacked(ax, dated, colours)
         _date_axis(ax, dated, drawn.attrs["label"])
-        ax.legend(title=tr("era"), loc="upper left", fontsize=7, title_fontsize=8)
+        ax.legend(title=tr("era"), loc="best", fontsize=7, title_fontsize=8)
         if under is not None and undated.empty:
             under.set_axis_off()
         elif under is not None:

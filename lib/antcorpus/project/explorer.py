@@ -25,6 +25,7 @@ from .safehtml import text
 from .sitestyle import EXPLORER_STYLE, NAV, STYLE
 
 MIN_TERM = 2  # terms offered: seen at least twice in the corpus
+MAX_TERMS = 5_000  # and at most this many (the page holds terms x pieces counts)
 MIN_COUNT = 3  # keyness as in notebook 05: target + reference count at least 3
 KWIC_LINES = 3  # concordance lines per era (the first in text order)
 KWIC_WINDOW = 8  # tokens of context each side, as notebook 05
@@ -49,16 +50,17 @@ def explorer_data(folder=None) -> dict:
 
 def corpus_data(corpus, tokens, eras, contrast, named=(), words=None) -> dict:
     """The explorer's data from a loaded corpus, its content tokens and era order."""
-    dfm = stats.tokens_dfm(tokens, corpus["doc_id"].tolist())
-    dfm = dfm.reindex(corpus["doc_id"].tolist(), fill_value=0)
+    dfm = stats.tokens_dfm(tokens, corpus["doc_id"].tolist(), sparse=True)
     era_of = corpus.set_index("doc_id")["era"]
     eras = [e for e in eras if e in set(era_of)]
-    terms = offered(dfm)
+    frequent = offered(dfm)
+    terms = frequent[:MAX_TERMS]
     key, meta = keyness(dfm, era_of, contrast, eras)
-    dp = stats.dispersion_dp(dfm[terms], dfm.sum(axis=1)).round(3).to_dict("index")
+    chosen = stats.dfm_select(dfm, terms)  # dense for the offered terms only
+    dp = stats.dispersion_dp(chosen, stats.dfm_sizes(dfm)).round(3).to_dict("index")
     sentences = corpus_reshape(corpus, "sentences")
-    index = {d: i for i, d in enumerate(dfm.index)}
-    counts = dfm[terms].to_numpy()
+    index = {d: i for i, d in enumerate(stats.dfm_docs(dfm))}
+    counts = chosen.to_numpy()
     rows = {
         t: term_row(counts[:, j], dp[t], key.get(t), lines(sentences, t, index, words))
         for j, t in enumerate(terms)
@@ -69,20 +71,21 @@ def corpus_data(corpus, tokens, eras, contrast, named=(), words=None) -> dict:
         "contrast": meta,
         "key_fields": KEY_FIELDS,
         "min_term": MIN_TERM,
+        "max_terms": MAX_TERMS if len(frequent) > MAX_TERMS else None,
         "kwic": {"lines": KWIC_LINES, "window": KWIC_WINDOW},
         "picks": picks(named, terms, key),
         "terms": rows,
     }
 
 
-def offered(dfm: pd.DataFrame) -> list[str]:
+def offered(dfm) -> list[str]:
     """Terms seen at least MIN_TERM times, most frequent first (ties by term)."""
-    total = dfm.sum()
+    total = stats.dfm_colsums(dfm, stats.dfm_docs(dfm))
     total = total[total >= MIN_TERM]
     return sorted(total.index, key=lambda t: (-int(total[t]), t))
 
 
-def pieces(corpus: pd.DataFrame, dfm: pd.DataFrame) -> list[dict]:
+def pieces(corpus: pd.DataFrame, dfm) -> list[dict]:
     """Each piece (dfm row order): doc_id, era, title and content-token count."""
     info = corpus.set_index("doc_id")
     return [
@@ -92,7 +95,7 @@ def pieces(corpus: pd.DataFrame, dfm: pd.DataFrame) -> list[dict]:
             "title": str(info.at[d, "title"]),
             "tokens": int(n),
         }
-        for d, n in dfm.sum(axis=1).items()
+        for d, n in stats.dfm_sizes(dfm).items()
     ]
 
 
@@ -109,10 +112,8 @@ def keyness(dfm, era_of, contrast, eras) -> tuple[dict, dict]:
         "reference": reference,
         "min_count": MIN_COUNT,
         "tested": len(table),
-        "target_tokens": int(dfm.loc[table.attrs["target_pieces"]].to_numpy().sum()),
-        "reference_tokens": int(
-            dfm.loc[table.attrs["reference_pieces"]].to_numpy().sum()
-        ),
+        "target_tokens": stats.dfm_total(dfm, table.attrs["target_pieces"]),
+        "reference_tokens": stats.dfm_total(dfm, table.attrs["reference_pieces"]),
     }
     rows = {r["term"]: key_row(r) for r in table.to_dict("records")}
     return rows, meta

@@ -109,21 +109,30 @@ def units_pack(
 ) -> tuple[pd.DataFrame, list[list[str]]]:
     """Merge each piece's consecutive units until each merged one has >= min_tokens."""
     rows, docs = [], []
-    for doc_id, part in units.groupby("doc_id", sort=False):
-        _pack_piece(units, tokens, part.index, min_tokens, rows, docs, doc_id)
+    records = units.to_dict("index")  # one conversion, not a row lookup per unit
+    for doc_id, labels in _by_piece(units).items():
+        _pack_piece(records, tokens, labels, min_tokens, rows, docs, doc_id)
     packed = pd.DataFrame(rows).reset_index(drop=True)
     packed["unit"] = packed.groupby("doc_id").cumcount()
     return packed, docs
 
 
-def _pack_piece(units, tokens, index, min_tokens, rows, docs, doc_id) -> None:
+def _by_piece(units: pd.DataFrame) -> dict:
+    """Each piece's unit labels in order, pieces in order of first appearance."""
+    out: dict = {}
+    for label, doc_id in units["doc_id"].items():
+        out.setdefault(doc_id, []).append(label)
+    return out
+
+
+def _pack_piece(records, tokens, labels, min_tokens, rows, docs, doc_id) -> None:
     """Pack a piece's units into `rows`, `docs`; a short tail joins the unit before."""
     text, toks, first = "", [], None
-    for i in index:
+    for i in labels:
         first = i if first is None else first
-        text, toks = text + units.at[i, "text"] + "\n", toks + tokens[i]
+        text, toks = text + records[i]["text"] + "\n", toks + tokens[i]
         if len(toks) >= min_tokens:
-            rows.append(_packed_row(units, first, text, toks))
+            rows.append(_packed_row(records[first], text, toks))
             docs.append(toks)
             text, toks, first = "", [], None
     if toks and rows and rows[-1]["doc_id"] == doc_id:
@@ -131,10 +140,10 @@ def _pack_piece(units, tokens, index, min_tokens, rows, docs, doc_id) -> None:
         rows[-1]["n_tokens"] += len(toks)
         docs[-1] = docs[-1] + toks
     elif toks:  # a piece shorter than min_tokens stays whole
-        rows.append(_packed_row(units, first, text, toks))
+        rows.append(_packed_row(records[first], text, toks))
         docs.append(toks)
 
 
-def _packed_row(units: pd.DataFrame, first, text: str, toks: list[str]) -> dict:
+def _packed_row(first: dict, text: str, toks: list[str]) -> dict:
     """A packed unit's row: first unit's metadata, the joined text, its token count."""
-    return {**units.loc[first].to_dict(), "text": text.strip(), "n_tokens": len(toks)}
+    return {**first, "text": text.strip(), "n_tokens": len(toks)}
