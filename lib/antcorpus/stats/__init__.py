@@ -41,7 +41,7 @@ from .robustness import (
 )
 from .singlecase import (
     BootstrapRate, CaseControl, Permutation, cluster_bootstrap_rate,
-    crawford_howell, permutation_test,
+    crawford_howell, permutation_design, permutation_test,
 )
 from .smallcounts import (
     Agreement, absent_side, clopper_pearson, fisher_exact_p, keyness_agreement,
@@ -110,9 +110,9 @@ __all__ = [
     "log_odds_dirichlet", "log_ratio", "log_ratio_conservative", "log_ratio_label",
     "mattr", "mean_ari", "mtld", "negated", "negators", "net_tone", "net_tones",
     "nmf_fit", "nmf_matrix", "nmf_proportions", "npmi_pairs", "npmi_topic",
-    "pairwise_kappa", "permutation_test", "piece_rates", "piece_test",
-    "placebo_designs", "placebo_position", "profile_distance", "rank_of",
-    "rate_text", "recent_default", "recurrence_table", "reported_run",
+    "pairwise_kappa", "permutation_design", "permutation_test", "piece_rates",
+    "piece_test", "placebo_designs", "placebo_position", "profile_distance",
+    "rank_of", "rate_text", "recent_default", "recurrence_table", "reported_run",
     "robustness_curve", "robustness_marks", "run_placebos", "segmentation_compare",
     "segmentation_examples", "size_matched_windows", "small_count_keyness",
     "spec_evidence", "spec_grid", "spec_row", "spec_tokens", "split_words",
