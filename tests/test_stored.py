@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -141,9 +143,39 @@ def test_a_folder_changed_while_it_loads_is_not_stored(toy, cache, monkeypatch):
     assert not cache.exists() or not list(cache.glob("*.json"))
 
 
+def test_a_same_size_rewrite_while_it_loads_is_not_stored(toy, cache, monkeypatch):
+    real = load._records
+    source = next(f for f in toy.iterdir() if f.suffix == ".txt")
+
+    def rewrite_while_loading(root):
+        records = real(root)
+        data = source.read_bytes()
+        source.write_bytes(data[::-1])  # other bytes, the same size
+        source.write_bytes(data)  # and back: only ctime (and mtime) moved
+        return records
+
+    monkeypatch.setattr(load, "_records", rewrite_while_loading)
+    fresh(toy)
+    assert not cache.exists() or not list(cache.glob("*.json"))
+
+
 def test_only_json_values_are_stored():
     assert stored.decode(stored.encode([{"a": pd.Timestamp("0729-01-01")}])) == [
         {"a": pd.Timestamp("0729-01-01")}
     ]
     with pytest.raises(TypeError, match="set"):
         stored.encode({"a": {1}})
+
+
+def test_the_scandir_key_lines_match_the_path_ones(toy, monkeypatch):
+    (toy / "sub").mkdir()
+    (toy / "link.txt").symlink_to(next(toy.glob("*.txt")))
+    (toy / "big.txt").write_bytes(b"x" * 3000)
+    monkeypatch.setenv("ANTCORPUS_MAX_FILE_MB", "0.001")
+    monkeypatch.setenv("ANTCORPUS_MAX_CATALOG_MB", "0.001")
+    cap = stored.read_cap()
+    paths = [stored.entry_line(p, cap) for p in sorted(toy.iterdir())]
+    with os.scandir(toy) as found:
+        entries = sorted(found, key=lambda e: Path(e.path))
+    assert [stored._entry_line(e, cap) for e in entries] == paths
+    assert any("over the limits" in line for line in paths)

@@ -95,8 +95,24 @@ def entry_line(path: Path, cap: int) -> str:
 def folder_key(root: Path) -> str:
     """The cache key of a corpus folder as it is now."""
     cap = read_cap()
-    entries = [entry_line(path, cap) for path in sorted(root.iterdir())]
-    return cache_key(settings() + entries)
+    with os.scandir(root) as found:
+        entries = sorted(found, key=lambda e: Path(e.path))
+    return cache_key(settings() + [_entry_line(e, cap) for e in entries])
+
+
+def _entry_line(entry: os.DirEntry, cap: int) -> str:
+    """entry_line for a plain file from its directory entry (no extra stats)."""
+    if entry.is_symlink() or not entry.is_file(follow_symlinks=False):
+        return entry_line(Path(entry.path), cap)
+    size = entry.stat(follow_symlinks=False).st_size
+    if size > cap:
+        return f"{entry.name!r} file size {size}, over the limits"
+    try:
+        with open(entry.path, "rb") as fh:
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError as err:
+        digest = f"unreadable ({err.errno})"
+    return f"{entry.name!r} file {digest}"
 
 
 def encode(value):
@@ -123,13 +139,43 @@ def decode(value):
     return value
 
 
+def folder_stamp(root: Path) -> list[tuple]:
+    """Each entry's name, inode, size, mtime and ctime in ns (a link's target's too).
+
+    Writing a file changes its ctime, which no writer can set back, so an equal stamp
+    before and after a load means no entry changed meanwhile (short of a filesystem
+    whose clock does not move between two writes). Cheaper than hashing again.
+    """
+    with os.scandir(root) as entries:
+        return sorted(
+            (e.name, *_times(e.stat(follow_symlinks=False)), *_target(e))
+            for e in entries
+        )
+
+
+def _times(st: os.stat_result) -> tuple:
+    """The fields of a stat that a write changes."""
+    return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
+def _target(entry: os.DirEntry) -> tuple:
+    """A link's target's stat fields (() for other entries or a dangling link)."""
+    if not entry.is_symlink():
+        return ()
+    try:
+        return _times(entry.stat())
+    except OSError:
+        return ()
+
+
 def cached_records(root: Path, compute: Callable[[Path], dict]) -> dict:
     """compute(root)'s records, from the disk cache when the folder's bytes match."""
+    stamp = folder_stamp(root)  # before hashing: a change during the hash shows too
     key = folder_key(root)
     found = read_cached(KIND, key)
     if found is not None:
         return decode(found)
     records = compute(root)
-    if folder_key(root) == key:  # unchanged while it loaded
+    if folder_stamp(root) == stamp:  # unchanged while it was hashed and loaded
         store_cached(KIND, key, encode(records))
     return records

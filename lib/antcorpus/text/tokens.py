@@ -130,11 +130,13 @@ def tokens_segment(text: str, domain: bool = True, words=None) -> list[str]:
     domain=False gives bare jieba; `words` default to the corpus dictionary.
     """
     chosen = (domain_words() if words is None else tuple(words)) if domain else ()
-    fast = None if HMM else _compiled(tuple(chosen))
-    raw = (
-        fast.cut(text, False) if fast else _tokenizer(tuple(chosen)).lcut(text, HMM=HMM)
-    )
-    return [t for t in raw if t.strip()]
+    return [t for t in _segments(text, tuple(chosen)) if t.strip()]
+
+
+def _segments(text: str, words: tuple[str, ...]) -> list[str]:
+    """The segmenter's raw output, whitespace runs included."""
+    fast = None if HMM else _compiled(words)
+    return fast.cut(text, False) if fast else _tokenizer(words).lcut(text, HMM=HMM)
 
 
 def is_content_token(token: str, stop: frozenset[str] | None = None) -> bool:
@@ -150,7 +152,7 @@ def tokenize(text: str, aliases: dict[str, str] | None = None, words=None) -> li
     words = domain_words() if words is None else tuple(words)
     kept, stop = _verdicts(words), stopwords(words)
     out = []
-    for token in tokens_segment(text, True, words):
+    for token in _segments(text, words):  # whitespace is never a content token
         verdict = kept.get(token)
         if verdict is None:  # first sight of this token: decide once
             verdict = kept[token] = (
