@@ -107,7 +107,9 @@ def inputs(n: int) -> dict:
             lambda: diversity.lexdiv_data(lexdiv, era_of),
         ),
         "rates": (
-            lambda: plots.plot_piece_rates(rates, era_of, ERAS),
+            lambda: plots.plot_piece_rates(
+                rates, era_of, ERAS, title="Each dot is one text: per-piece rates"
+            ),
             lambda: evidence.piece_rates_data(rates, era_of, ERAS),
         ),
         "dispersion": (
@@ -171,6 +173,7 @@ def test_summaries_hold_what_is_drawn():
     assert set(rates.groupby("feature")["pieces"].sum()) == {2000}
     fig = case["rates"][0]()
     assert len(fig.axes[0].patches) == (rates["feature"] == "a").sum()
+    assert "dot" not in fig._suptitle.get_text()  # the caller's title spoke of dots
     topics = case["topics"][1]()
     assert len(topics) == (base.TOP_PIECES + 1) * 4
     assert topics["tokens"].sum() == 4 * pieces(2000)["n_tokens"].sum()

@@ -28,11 +28,13 @@ def plot_piece_rates(
     axes=None,
     title: str | None = None,
     ylabel: str | None = None,
+    summary_title: str | None = None,
 ):
     """A panel per feature of `piece_rates`: one dot per piece, by era (n in legend).
 
     Past MAX_PIECES_DRAWN pieces a box per era replaces the dots (quartiles, median,
-    whiskers from the lowest to the highest piece), said in the title.
+    whiskers from the lowest to the highest piece), and `summary_title` replaces
+    `title` (which may speak of dots), with a line saying what was summarised.
     """
     features = list(rates.columns)
     eras = [e for e in order if e in set(groups)]
@@ -53,6 +55,7 @@ def plot_piece_rates(
         fig.supylabel(ylabel, fontsize=8)
         title = title or tr("Each dot is one text: per-piece rates by era")
         if boxes:
+            title = summary_title or tr("Per-piece rates by era")
             title += "\n" + scale_note(len(rates), box_note())
         fig.suptitle(title, fontsize=10)
     return fig
