@@ -120,7 +120,8 @@ def dfm_tfidf(dfm, n: int = 10, min_count: int = 2) -> pd.DataFrame:
     df = dfm_docfreq(dfm)
     idf = (len(dfm_docs(dfm)) / df).map(math.log)
     rows = []
-    for doc, row in _tfidf_rows(dfm, min_count):
+    full = is_sparse(dfm) and min_count <= 0  # then every term is scored, zeros too
+    for doc, row in _rows(dfm.to_frame() if full else dfm):
         score = (
             (row / row.sum() * idf.reindex(row.index))[row >= min_count]
             .sort_index()
@@ -141,17 +142,6 @@ def dfm_tfidf(dfm, n: int = 10, min_count: int = 2) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["doc_id", "rank", "term", "count", "doc_freq", "tfidf"]
     )
-
-
-def _tfidf_rows(dfm, min_count: int) -> Iterator[tuple[object, pd.Series]]:
-    """(doc, counts) per row: the whole row, or a sparse row's stored terms only."""
-    if not is_sparse(dfm) or min_count <= 0:
-        yield from (dfm.to_frame() if is_sparse(dfm) else dfm).iterrows()
-        return
-    m = dfm.matrix
-    for i, doc in enumerate(dfm.docs):
-        part = slice(m.indptr[i], m.indptr[i + 1])
-        yield doc, pd.Series(m.data[part], index=dfm.features[m.indices[part]])
 
 
 def dfm_compare(

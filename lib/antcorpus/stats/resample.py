@@ -11,8 +11,9 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from .singlecase import PER
+
 LEVEL = 0.95
-PER = 10_000
 MAX_BLOCK = 1_000_000  # indices per chunk of draws (8 MB)
 
 
@@ -65,10 +66,7 @@ def cluster_bootstrap_rates(
             reps[start : start + len(idx)] = PER * hits / (weights @ s)[:, None]
         start += len(idx)
     tail = 100 * (1 - level) / 2
-    bounds = [
-        np.nanpercentile(reps[:, j], [tail, 100 - tail]) for j in range(c.shape[1])
-    ]
-    low, high = (np.array([b[k] for b in bounds]) for k in (0, 1))
+    low, high = np.nanpercentile(reps, [tail, 100 - tail], axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
         rate = PER * c.sum(axis=0).astype(float) / float(s.sum())
     return rate, low, high

@@ -22,6 +22,8 @@ import re
 import sys
 import unicodedata
 from functools import lru_cache
+from importlib.metadata import version
+from importlib.util import find_spec
 
 import jieba
 import pandas as pd
@@ -93,10 +95,8 @@ def _compiled(words: tuple[str, ...]):
 
 def segmenter_version() -> str:
     """The segmenter HMM-off tokens come from, with its version (for cache keys)."""
-    if HMM or _compiled(()) is None:
-        return f"jieba {jieba.__version__}"
-    from importlib.metadata import version
-
+    if HMM or SEGMENTER != "rjieba" or find_spec("rjieba") is None:
+        return f"jieba {jieba.__version__}"  # as _compiled decides, without building
     return f"rjieba {version('rjieba')}"
 
 
